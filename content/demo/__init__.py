@@ -1,0 +1,1 @@
+"""The demo newsroom: original stories, taxonomies and people, built by ``build_demo_site``."""

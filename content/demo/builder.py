@@ -1,0 +1,357 @@
+"""Builds the demo newsroom from ``data/``: idempotent, so a second run adds nothing.
+
+Stories, taxonomies and documents are looked up by their slug or number before they are
+created; existing records are left as they are, so an editor's changes survive a rebuild.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from anyascii import anyascii
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import override
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from content.demo.hero_images import draw_hero_image
+from content.editorial import install_editorial_workflow, install_roles, translator_group_name
+from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
+from content.models import (
+    ArticleByline,
+    ArticlePage,
+    Author,
+    DeskAssignment,
+    HomePage,
+    MinistryUnit,
+    OfficialDocument,
+    Region,
+    RegionIndexPage,
+    SectionPage,
+    Topic,
+    TopicIndexPage,
+    UnitIndexPage,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+DEMO_LANGUAGES = ("vi", "en")
+DEMO_PASSWORD = "newsroom-demo"  # noqa: S105  local demo only; the command refuses non-debug settings
+
+# username, full name, groups
+DEMO_USERS = (
+    ("writer", "Lê Minh Anh", (WRITERS,)),
+    ("desk", "Phạm Quốc Bảo", (DESK_EDITORS,)),
+    ("approver", "Trần Thị Mai", (APPROVERS,)),
+    ("translator-en", "Nguyễn Hoàng Nam", (translator_group_name("en"),)),
+    ("siteadmin", "Đỗ Thanh Hương", (SITE_ADMINISTRATORS,)),
+)
+
+INDEX_PAGES = (
+    (TopicIndexPage, "chu-de", "topics", "Chủ đề", "Topics"),
+    (RegionIndexPage, "khu-vuc", "regions", "Khu vực và thị trường", "Regions and markets"),
+    (UnitIndexPage, "don-vi", "units", "Các đơn vị", "Ministry units"),
+)
+
+
+def ascii_slug(text: str, max_length: int = 80) -> str:
+    """A URL slug without diacritics, cut at a word boundary."""
+    slug = slugify(anyascii(text))
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def localized(prefix: str, record: dict, key: str | None = None) -> dict:
+    """``{"name_vi": ..., "name_en": ...}`` from a record's ``vi``/``en`` (or ``key_vi``) values."""
+    values = {}
+    for language in DEMO_LANGUAGES:
+        source = record.get(f"{key}_{language}" if key else language)
+        if source:
+            values[f"{prefix}_{language}"] = source
+    return values
+
+
+@dataclass
+class DemoReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, n: int = 1) -> None:
+        self.created[kind] = self.created.get(kind, 0) + n
+
+
+class DemoBuilder:
+    def __init__(self):
+        self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
+        self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))
+        self.report = DemoReport()
+        self.now = timezone.now()
+
+    @transaction.atomic
+    def build(self) -> DemoReport:
+        with override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            install_roles()
+            topics = self._taxonomy(Topic, "topics")
+            regions = self._taxonomy(Region, "regions")
+            units = self._units()
+            authors = self._authors()
+            documents = self._documents()
+            home = self._home()
+            sections = self._sections(home)
+            self._index_pages(home)
+            install_editorial_workflow()
+            users = self._users(sections)
+            lookups = {
+                "topics": topics,
+                "regions": regions,
+                "units": units,
+                "authors": authors,
+                "documents": documents,
+            }
+            for story in self.stories:
+                self._article(story, sections[story["section"]], lookups, users)
+        return self.report
+
+    # Snippets ---------------------------------------------------------------------------
+
+    def _taxonomy(self, model, key):
+        terms = {}
+        for record in self.taxonomy[key]:
+            term, created = model.objects.get_or_create(
+                slug=record["key"], defaults={"name": record["vi"], **localized("name", record)}
+            )
+            self.report.count(model._meta.verbose_name_plural, created)
+            terms[record["key"]] = term
+        return terms
+
+    def _units(self):
+        units = {}
+        # Parents first, so that every unit's parent exists when it is created.
+        records = sorted(self.taxonomy["units"], key=lambda r: r.get("parent") is not None)
+        for record in records:
+            unit, created = MinistryUnit.objects.get_or_create(
+                slug=record["key"],
+                defaults={
+                    "name": record["vi"],
+                    "parent": units.get(record.get("parent")),
+                    **localized("name", record),
+                    **localized("description", record, "description"),
+                },
+            )
+            self.report.count("units", created)
+            units[record["key"]] = unit
+        return units
+
+    def _authors(self):
+        authors = {}
+        for record in self.taxonomy["authors"]:
+            author = Author.objects.filter(name=record["name"]).first()
+            if author is None:
+                author = Author.objects.create(
+                    name=record["name"], **localized("role", record, "role")
+                )
+                self.report.count("authors")
+            authors[record["key"]] = author
+        return authors
+
+    def _documents(self):
+        documents = {}
+        for record in self.taxonomy["documents"]:
+            document = OfficialDocument.objects.filter(number=record["number"]).first()
+            if document is None:
+                document = OfficialDocument(
+                    kind=record["kind"],
+                    number=record["number"],
+                    date_signed=date.fromisoformat(record["date_signed"]),
+                    **localized("title", record, "title"),
+                    **localized("issuing_body", record, "issuing_body"),
+                )
+                document.full_clean()
+                document.save()
+                self.report.count("official documents")
+            documents[record["key"]] = document
+        return documents
+
+    # Pages ------------------------------------------------------------------------------
+
+    def _publish(self, page, user=None):
+        page.save_revision(user=user, log_action=True).publish(user=user)
+
+    def _home(self):
+        home = HomePage.objects.first()
+        if home is not None:
+            return home
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Bản tin Bộ",
+            slug="home",
+            title_vi="Bản tin Bộ",
+            title_en="Ministry newsroom",
+            slug_en="home",
+            intro_vi="Tin tức về đối ngoại, thương mại và hội nhập quốc tế.",
+            intro_en="News on foreign affairs, trade and international integration.",
+        )
+        root.add_child(instance=home)
+        self._publish(home)
+        site = Site.objects.filter(is_default_site=True).first()
+        welcome = site.root_page if site else None
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home,
+                      "site_name": "Ministry newsroom"},
+        )
+        if welcome is not None and welcome.pk != home.pk and not welcome.get_children().exists():
+            welcome.delete()
+        self.report.count("pages")
+        return home
+
+    def _sections(self, home):
+        sections = {}
+        for record in self.taxonomy["sections"]:
+            section = SectionPage.objects.child_of(home).filter(slug_vi=ascii_slug(record["vi"])).first()
+            if section is None:
+                section = SectionPage(
+                    title=record["vi"],
+                    slug=ascii_slug(record["vi"]),
+                    slug_en=ascii_slug(record["en"]),
+                    show_in_menus=True,
+                    **localized("title", record),
+                    **localized("intro", record, "intro"),
+                )
+                home.add_child(instance=section)
+                self._publish(section)
+                self.report.count("pages")
+            sections[record["key"]] = section
+        return sections
+
+    def _index_pages(self, home):
+        for model, slug_vi, slug_en, title_vi, title_en in INDEX_PAGES:
+            if model.objects.exists():
+                continue
+            page = model(
+                title=title_vi, slug=slug_vi, slug_en=slug_en,
+                title_vi=title_vi, title_en=title_en, show_in_menus=True,
+            )
+            home.add_child(instance=page)
+            self._publish(page)
+            self.report.count("pages")
+
+    # People -----------------------------------------------------------------------------
+
+    def _users(self, sections):
+        User = get_user_model()
+        admin, created = User.objects.get_or_create(
+            username="admin",
+            defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.org",
+                      "first_name": "Newsroom", "last_name": "Admin"},
+        )
+        if created:
+            admin.set_password(DEMO_PASSWORD)
+            admin.save()
+        users = {"admin": admin}
+        for username, full_name, group_names in DEMO_USERS:
+            first, _, last = full_name.rpartition(" ")
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": last, "last_name": first,
+                          "email": f"{username}@example.org"},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                user.groups.set(Group.objects.filter(name__in=group_names))
+                self.report.count("users")
+            users[username] = user
+        for section in sections.values():
+            DeskAssignment.objects.get_or_create(desk_editor=users["desk"], section=section)
+        return users
+
+    # Stories ----------------------------------------------------------------------------
+
+    def _hero_image(self, story, section_record):
+        Image = get_image_model()
+        title = f"Demo hero: {story['key']}"
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            data = draw_hero_image(story["key"], story["section"])
+            image = Image(title=title, description=section_record["en"])
+            image.file.save(f"{story['key']}.jpg", ImageFile(_bytes_file(data)), save=False)
+            image.save()
+            self.report.count("images")
+        return image
+
+    def _body(self, blocks, documents):
+        body = []
+        for block in blocks:
+            value = block["value"]
+            if block["type"] == "document":
+                value = documents[value].pk
+            body.append({"type": block["type"], "value": value})
+        return body
+
+    def _article(self, story, section, lookups, users):
+        slug = ascii_slug(story["vi"]["title"])
+        if ArticlePage.objects.filter(slug_vi=slug).exists():
+            return
+        section_record = next(s for s in self.taxonomy["sections"] if s["key"] == story["section"])
+        published_at = self.now - timedelta(days=story["days_ago"], hours=len(story["key"]) % 9)
+        documents = lookups["documents"]
+        page = ArticlePage(
+            title=story["vi"]["title"],
+            slug=slug,
+            kind=story["kind"],
+            original_language=story["original_language"],
+            publication_date=published_at,
+            first_published_at=published_at,
+            lead_unit=lookups["units"][story["lead_unit"]],
+            source_name=(story.get("source") or {}).get("name", ""),
+            source_url=(story.get("source") or {}).get("url", ""),
+            hero_image=self._hero_image(story, section_record),
+            hero_credit="Demo",
+            owner=users["writer"],
+        )
+        for language in DEMO_LANGUAGES:
+            text = story.get(language)
+            if not text:
+                continue
+            setattr(page, f"title_{language}", text["title"])
+            setattr(page, f"slug_{language}", ascii_slug(text["title"]))
+            setattr(page, f"standfirst_{language}", text["standfirst"])
+            setattr(page, f"body_{language}", self._body(text["body"], documents))
+            setattr(page, f"hero_alt_text_{language}", _hero_alt(language, section_record))
+        page.coordinating_units = [lookups["units"][k] for k in story["coordinating_units"]]
+        page.topics = [lookups["topics"][k] for k in story["topics"]]
+        page.regions = [lookups["regions"][k] for k in story["regions"]]
+        page.documents = [documents[k] for k in story["documents"]]
+        page.bylines = [
+            ArticleByline(author=lookups["authors"][k], sort_order=i)
+            for i, k in enumerate(story["authors"])
+        ]
+        page.tags.set(story["tags"])
+        section.add_child(instance=page)
+        self._publish(page, users["approver"])
+        self.report.count("articles")
+
+
+def _hero_alt(language, section_record):
+    if language == "vi":
+        return f"Hình minh hoạ trừu tượng cho chuyên mục {section_record['vi']}"
+    return f"Abstract illustration for the {section_record['en']} section"
+
+
+def _bytes_file(data: bytes):
+    import io
+
+    buffer = io.BytesIO(data)
+    buffer.name = "hero.jpg"
+    return buffer
+
+
+def build_demo_site() -> DemoReport:
+    return DemoBuilder().build()

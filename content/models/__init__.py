@@ -1,0 +1,44 @@
+"""The newsroom's models. Outside code imports from ``content.models``.
+
+Inside the package, dependencies point one way: pages use snippets and querysets.
+"""
+
+from content.models.pages import (
+    ArticleByline,
+    ArticleKind,
+    ArticlePage,
+    ArticleTag,
+    HomePage,
+    RegionIndexPage,
+    SectionPage,
+    TopicIndexPage,
+    UnitIndexPage,
+)
+from content.models.review import SectionReviewTask
+from content.models.snippets import (
+    Author,
+    DeskAssignment,
+    MinistryUnit,
+    OfficialDocument,
+    Region,
+    Topic,
+)
+
+__all__ = [
+    "ArticleByline",
+    "ArticleKind",
+    "ArticlePage",
+    "ArticleTag",
+    "Author",
+    "DeskAssignment",
+    "HomePage",
+    "MinistryUnit",
+    "OfficialDocument",
+    "Region",
+    "RegionIndexPage",
+    "SectionPage",
+    "SectionReviewTask",
+    "Topic",
+    "TopicIndexPage",
+    "UnitIndexPage",
+]

@@ -1,0 +1,376 @@
+"""Page types: the home page, sections, articles and the browse pages for units and taxonomies."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modeltranslation.utils import build_localized_fieldname
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from content.blocks import ArticleBodyBlock
+from content.models.querysets import ArticlePageQuerySet
+from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
+
+
+def paginate(request, queryset, per_page=None):
+    """One page of ``queryset`` from the ``?page=`` parameter; a bad or too-high number 404s."""
+    paginator = Paginator(queryset, per_page or settings.NEWSROOM_LISTING_PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")
+    INTERVIEW = "interview", _("Interview")
+    FEATURE = "feature", _("Feature")
+    CLARIFICATION = "clarification", _("Clarification of a false report")
+
+
+class BasePage(Page):
+    """What every page of the newsroom shares."""
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        # wagtail-modeltranslation's route compares the slug of every child in Python,
+        # which loads a whole section per request; ask the database for the one child.
+        if path_components and not isinstance(self, RoutablePageMixin):
+            child = self.get_children().filter(localized_slug_q(path_components[0])).first()
+            if child is None:
+                raise Http404
+            return child.specific.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+def localized_slug_q(slug):
+    """Match a page by its slug in the active language, or by the source slug if it has none."""
+    own = build_localized_fieldname("slug", get_language())
+    source = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    untranslated = models.Q(**{f"{own}__isnull": True}) | models.Q(**{own: ""})
+    return models.Q(**{own: slug}) | (untranslated & models.Q(**{source: slug}))
+
+
+class ListingPage(BasePage):
+    """A page that introduces and lists stories."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def articles(self):
+        """Articles a reader in the current language may see, newest first, ready to list."""
+        return ArticlePage.objects.readable_in(get_language()).newest_first().for_listing()
+
+
+class HomePage(ListingPage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "content.SectionPage",
+        "content.TopicIndexPage",
+        "content.RegionIndexPage",
+        "content.UnitIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(self.articles()[:13])
+        context["lead_story"] = latest[0] if latest else None
+        context["latest_stories"] = latest[1:]
+        context["sections"] = SectionPage.objects.child_of(self).live().in_menu()
+        return context
+
+
+class SectionPage(ListingPage):
+    """A top-level area of the site, such as Foreign affairs or Press releases."""
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def articles(self):
+        return super().articles().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, self.articles())
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "content.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey("content.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+
+
+class ArticlePage(BasePage):
+    """A story: news, press release, interview, feature or clarification of a false report."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
+    )
+    standfirst = models.TextField(
+        _("standfirst"), max_length=400, help_text=_("One or two sentences that sum up the story.")
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    publication_date = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("The date readers see. Schedule publication in the Publishing panel."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
+    lead_unit = models.ForeignKey(
+        MinistryUnit,
+        verbose_name=_("lead unit"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="led_articles",
+    )
+    coordinating_units = ParentalManyToManyField(
+        MinistryUnit,
+        verbose_name=_("coordinating units"),
+        blank=True,
+        related_name="coordinated_articles",
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), related_name="articles")
+    regions = ParentalManyToManyField(
+        Region, verbose_name=_("regions or markets"), blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, verbose_name=_("tags"), blank=True)
+    documents = ParentalManyToManyField(
+        OfficialDocument,
+        verbose_name=_("official documents referenced"),
+        blank=True,
+        related_name="articles",
+    )
+    source_name = models.CharField(
+        _("source outlet"),
+        max_length=160,
+        blank=True,
+        help_text=_("For a republished story: the outlet that first published it."),
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    parent_page_types = ["content.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("bylines", label=_("Byline"), min_num=1),
+    ]
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
+        FieldPanel("publication_date"),
+        FieldPanel("lead_unit"),
+        FieldPanel("coordinating_units"),
+        FieldPanel("topics"),
+        FieldPanel("regions"),
+        FieldPanel("tags"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")],
+            heading=_("Republished from"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Story")),
+            ObjectList(metadata_panels, heading=_("Details")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Publishing")),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("documents", [index.SearchField("number")]),
+        index.RelatedFields("lead_unit", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hero_image_id and not self.hero_alt_text:
+            errors["hero_alt_text"] = _("Describe the hero image for readers who cannot see it.")
+        if bool(self.source_name) != bool(self.source_url):
+            field = "source_url" if self.source_name else "source_name"
+            errors[field] = _("A republished story needs both the outlet's name and its URL.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [b.author for b in self.bylines.select_related("author")]
+        context["coordinating_units"] = self.coordinating_units.all()
+        context["topic_list"] = self.topics.all()
+        context["region_list"] = self.regions.all()
+        context["documents"] = self.documents.all()
+        return context
+
+    def is_written_in(self, language):
+        """The instance-side twin of ``ArticlePageQuerySet.in_language``."""
+        return bool(getattr(self, build_localized_fieldname("title", language), None))
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_written_in(get_language()):
+            raise Http404(_("This story is not available in this language."))
+        return super().serve(request, *args, **kwargs)
+
+
+class TaxonomyIndexPage(RoutablePageMixin, ListingPage):
+    """Browse pages for a taxonomy: the index lists its terms, ``<slug>/`` lists a term's stories."""
+
+    taxonomy_model: type[models.Model]
+    article_filter: str
+    template = "content/taxonomy_index_page.html"
+    term_template = "content/taxonomy_term_page.html"
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def terms(self):
+        return self.taxonomy_model.objects.all()
+
+    def term_articles(self, term):
+        return self.articles().filter(**{self.article_filter: term}).distinct()
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides={"terms": self.terms()})
+
+    @path("<slug:slug>/")
+    def term_route(self, request, slug):
+        try:
+            term = self.terms().get(slug=slug)
+        except self.taxonomy_model.DoesNotExist as error:
+            raise Http404(str(error)) from error
+        return self.render(
+            request,
+            template=self.term_template,
+            context_overrides={
+                "term": term,
+                "stories": paginate(request, self.term_articles(term)),
+            },
+        )
+
+
+class TopicIndexPage(TaxonomyIndexPage):
+    taxonomy_model = Topic
+    article_filter = "topics"
+
+    class Meta:
+        verbose_name = _("topics index")
+
+
+class RegionIndexPage(TaxonomyIndexPage):
+    taxonomy_model = Region
+    article_filter = "regions"
+
+    class Meta:
+        verbose_name = _("regions index")
+
+
+class UnitIndexPage(TaxonomyIndexPage):
+    """The ministry's units as a tree; a unit's page lists the stories it led or coordinated."""
+
+    taxonomy_model = MinistryUnit
+    term_template = "content/unit_page.html"
+
+    class Meta:
+        verbose_name = _("units index")
+
+    def terms(self):
+        return MinistryUnit.objects.select_related("parent")
+
+    def term_articles(self, term):
+        return self.articles().filter(
+            models.Q(lead_unit=term) | models.Q(coordinating_units=term)
+        ).distinct()

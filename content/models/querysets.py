@@ -1,0 +1,36 @@
+"""Queries that listings, feeds and sitemaps share: written once, used everywhere."""
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
+
+LISTING_IMAGE_SPEC = "fill-640x360"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def in_language(self, language: str):
+        """Articles that have their own text in ``language``: never another language's text.
+
+        The translation workflow narrows this to translations approved in that language.
+        """
+        title = build_localized_fieldname("title", language)
+        return self.exclude(Q(**{f"{title}__isnull": True}) | Q(**{title: ""}))
+
+    def readable_in(self, language: str):
+        """What a reader of ``language`` may see: live, published, and written in their language."""
+        return self.live().public().in_language(language).filter(
+            publication_date__lte=timezone.now()
+        )
+
+    def newest_first(self):
+        return self.order_by("-publication_date", "-pk")
+
+    def for_listing(self):
+        """Everything a teaser shows, fetched in a fixed number of queries."""
+        images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE_SPEC)
+        return self.select_related("lead_unit").prefetch_related(
+            Prefetch("hero_image", queryset=images),
+            "topics",
+        )

@@ -1,0 +1,1 @@
+"""Finding and syndicating stories: reader search now; Elasticsearch documents and feeds next."""

@@ -1,0 +1,31 @@
+"""Factories for every model the tests build. Import them from ``tests.factories``."""
+
+from tests.factories.pages import (
+    ArticlePageFactory,
+    HomePageFactory,
+    SectionPageFactory,
+    TopicIndexPageFactory,
+    UnitIndexPageFactory,
+)
+from tests.factories.snippets import (
+    AuthorFactory,
+    MinistryUnitFactory,
+    OfficialDocumentFactory,
+    RegionFactory,
+    TopicFactory,
+)
+from tests.factories.users import UserFactory
+
+__all__ = [
+    "ArticlePageFactory",
+    "AuthorFactory",
+    "HomePageFactory",
+    "MinistryUnitFactory",
+    "OfficialDocumentFactory",
+    "RegionFactory",
+    "SectionPageFactory",
+    "TopicFactory",
+    "TopicIndexPageFactory",
+    "UnitIndexPageFactory",
+    "UserFactory",
+]

@@ -1,0 +1,75 @@
+"""Factories for the newsroom's pages. Text is given in Vietnamese and English."""
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from content.models import ArticlePage, HomePage, SectionPage, TopicIndexPage, UnitIndexPage
+from tests.factories.snippets import MinistryUnitFactory
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Bản tin"
+    title_vi = "Bản tin"
+    title_en = "Newsroom"
+    slug = "home"
+
+
+class SectionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SectionPage
+
+    title = factory.Sequence(lambda n: f"Chuyên mục {n}")
+    title_vi = factory.SelfAttribute("title")
+    title_en = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"chuyen-muc-{n}")
+    slug_en = factory.Sequence(lambda n: f"section-{n}")
+    show_in_menus = True
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TopicIndexPage
+
+    title = "Chủ đề"
+    title_en = "Topics"
+    slug = "chu-de"
+    slug_en = "topics"
+
+
+class UnitIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = UnitIndexPage
+
+    title = "Đơn vị"
+    title_en = "Units"
+    slug = "don-vi"
+    slug_en = "units"
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    """A story written in Vietnamese and translated into English; pass ``title_en=None``
+    for a story that exists in Vietnamese only."""
+
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Tin số {n} về thương mại")
+    title_vi = factory.SelfAttribute("title")
+    slug = factory.Sequence(lambda n: f"tin-so-{n}")
+    title_en = factory.Sequence(lambda n: f"Story {n} on trade")
+    slug_en = factory.Sequence(lambda n: f"story-{n}")
+    standfirst_vi = "Hai bên nhất trí thúc đẩy hợp tác thương mại."
+    standfirst_en = "The two sides agreed to push trade cooperation forward."
+    body_vi = factory.LazyFunction(lambda: paragraph("Nội dung bằng tiếng Việt."))
+    body_en = factory.LazyFunction(lambda: paragraph("Body text in English."))
+    publication_date = factory.LazyFunction(timezone.now)
+    lead_unit = factory.SubFactory(MinistryUnitFactory)
+    live = True
