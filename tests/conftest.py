@@ -1,10 +1,11 @@
-"""Fixtures shared by the whole suite: a site with a home page, sections and the newsroom's roles."""
+"""Fixtures shared by the whole suite: a home page, sections and the newsroom's roles."""
 
 import os
 
 import pytest
 from django.utils import translation
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Collection, Locale, Page, Site
 
 from content.editorial import install_editorial_workflow, install_roles
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
@@ -29,8 +30,18 @@ def source_language():
         yield
 
 
+def ensure_tree_roots():
+    """The rows Wagtail's migrations create, which transactional tests flush away."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", slug="root")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def home(db):
+    ensure_tree_roots()
     Page.objects.filter(depth=2).delete()  # Wagtail's welcome page, and its Site
     home = HomePageFactory(parent=Page.get_first_root_node())
     Site.objects.create(is_default_site=True, hostname="testserver", port=80, root_page=home)
@@ -39,6 +50,7 @@ def home(db):
 
 @pytest.fixture
 def roles(db):
+    ensure_tree_roots()
     install_roles()
 
 

@@ -42,7 +42,7 @@ from content.models import (
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_LANGUAGES = ("vi", "en")
-DEMO_PASSWORD = "newsroom-demo"  # noqa: S105  local demo only; the command refuses non-debug settings
+DEMO_PASSWORD = "newsroom-demo"
 
 # username, full name, groups
 DEMO_USERS = (
@@ -203,8 +203,12 @@ class DemoBuilder:
         welcome = site.root_page if site else None
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "Ministry newsroom"},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Ministry newsroom",
+            },
         )
         if welcome is not None and welcome.pk != home.pk and not welcome.get_children().exists():
             welcome.delete()
@@ -214,7 +218,9 @@ class DemoBuilder:
     def _sections(self, home):
         sections = {}
         for record in self.taxonomy["sections"]:
-            section = SectionPage.objects.child_of(home).filter(slug_vi=ascii_slug(record["vi"])).first()
+            section = (
+                SectionPage.objects.child_of(home).filter(slug_vi=ascii_slug(record["vi"])).first()
+            )
             if section is None:
                 section = SectionPage(
                     title=record["vi"],
@@ -235,8 +241,12 @@ class DemoBuilder:
             if model.objects.exists():
                 continue
             page = model(
-                title=title_vi, slug=slug_vi, slug_en=slug_en,
-                title_vi=title_vi, title_en=title_en, show_in_menus=True,
+                title=title_vi,
+                slug=slug_vi,
+                slug_en=slug_en,
+                title_vi=title_vi,
+                title_en=title_en,
+                show_in_menus=True,
             )
             home.add_child(instance=page)
             self._publish(page)
@@ -248,8 +258,13 @@ class DemoBuilder:
         User = get_user_model()
         admin, created = User.objects.get_or_create(
             username="admin",
-            defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.org",
-                      "first_name": "Newsroom", "last_name": "Admin"},
+            defaults={
+                "is_superuser": True,
+                "is_staff": True,
+                "email": "admin@example.org",
+                "first_name": "Newsroom",
+                "last_name": "Admin",
+            },
         )
         if created:
             admin.set_password(DEMO_PASSWORD)
@@ -259,8 +274,11 @@ class DemoBuilder:
             first, _, last = full_name.rpartition(" ")
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": last, "last_name": first,
-                          "email": f"{username}@example.org"},
+                defaults={
+                    "first_name": last,
+                    "last_name": first,
+                    "email": f"{username}@example.org",
+                },
             )
             if created:
                 user.set_password(DEMO_PASSWORD)

@@ -25,15 +25,13 @@ def draw_hero_image(seed: str, section: str) -> bytes:
     start, end = SECTION_PALETTES.get(section, DEFAULT_PALETTE)
     width, height = SIZE
     gradient = Image.linear_gradient("L").resize(SIZE).rotate(rng.choice((0, 90, 180, 270)))
-    image = Image.composite(
-        Image.new("RGB", SIZE, end), Image.new("RGB", SIZE, start), gradient
-    )
+    image = Image.composite(Image.new("RGB", SIZE, end), Image.new("RGB", SIZE, start), gradient)
     shapes = Image.new("RGBA", SIZE, (0, 0, 0, 0))
     draw = ImageDraw.Draw(shapes)
     for _ in range(rng.randint(5, 9)):
         radius = rng.randint(80, 420)
         x, y = rng.randint(-100, width), rng.randint(-100, height)
-        colour = _blend(start, end, rng.random()) + (rng.randint(60, 140),)
+        colour = (*_blend(start, end, rng.random()), rng.randint(60, 140))
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
     for _ in range(rng.randint(3, 6)):
         y = rng.randint(0, height)

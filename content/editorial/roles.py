@@ -61,7 +61,11 @@ WRITER = Role(
 DESK_EDITOR = Role(
     DESK_EDITORS,
     page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
-    collection_permissions=(*MEDIA_EDITING, "wagtailimages.change_image", "wagtaildocs.change_document"),
+    collection_permissions=(
+        *MEDIA_EDITING,
+        "wagtailimages.change_image",
+        "wagtaildocs.change_document",
+    ),
     model_permissions=(
         ACCESS_ADMIN,
         *view_only("ministryunit", "deskassignment"),

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modeltranslation.utils import build_localized_fieldname
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -302,11 +302,11 @@ class ArticlePage(BasePage):
 
 
 class TaxonomyIndexPage(RoutablePageMixin, ListingPage):
-    """Browse pages for a taxonomy: the index lists its terms, ``<slug>/`` lists a term's stories."""
+    """Browse pages for a taxonomy: the index lists its terms, ``<slug>/`` a term's stories."""
 
     taxonomy_model: type[models.Model]
     article_filter: str
-    template = "content/taxonomy_index_page.html"
+    index_template = "content/taxonomy_index_page.html"
     term_template = "content/taxonomy_term_page.html"
 
     parent_page_types = ["content.HomePage"]
@@ -324,7 +324,9 @@ class TaxonomyIndexPage(RoutablePageMixin, ListingPage):
 
     @path("")
     def index_route(self, request):
-        return self.render(request, context_overrides={"terms": self.terms()})
+        return self.render(
+            request, template=self.index_template, context_overrides={"terms": self.terms()}
+        )
 
     @path("<slug:slug>/")
     def term_route(self, request, slug):
@@ -371,6 +373,8 @@ class UnitIndexPage(TaxonomyIndexPage):
         return MinistryUnit.objects.select_related("parent")
 
     def term_articles(self, term):
-        return self.articles().filter(
-            models.Q(lead_unit=term) | models.Q(coordinating_units=term)
-        ).distinct()
+        return (
+            self.articles()
+            .filter(models.Q(lead_unit=term) | models.Q(coordinating_units=term))
+            .distinct()
+        )

@@ -20,8 +20,8 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def readable_in(self, language: str):
         """What a reader of ``language`` may see: live, published, and written in their language."""
-        return self.live().public().in_language(language).filter(
-            publication_date__lte=timezone.now()
+        return (
+            self.live().public().in_language(language).filter(publication_date__lte=timezone.now())
         )
 
     def newest_first(self):

@@ -29,9 +29,10 @@ class SectionReviewTask(AbstractGroupApprovalTask):
         if not self._user_in_groups(user):
             return False
         section = SectionPage.objects.ancestor_of(obj, inclusive=True).first()
-        return section is not None and DeskAssignment.objects.filter(
-            desk_editor=user, section=section
-        ).exists()
+        return (
+            section is not None
+            and DeskAssignment.objects.filter(desk_editor=user, section=section).exists()
+        )
 
     def user_can_access_editor(self, obj, user):
         return self.user_covers(obj, user)
@@ -57,6 +58,3 @@ class SectionReviewTask(AbstractGroupApprovalTask):
             str_id=Cast("id", output_field=CharField())
         )
         return states.filter(workflow_state__object_id__in=page_ids.values("str_id"))
-
-
-

@@ -153,12 +153,15 @@ class OfficialDocument(index.Indexed, models.Model):
                     "kind": self.get_kind_display().lower(),
                     "examples": NUMBERING_RULES[self.kind].examples,
                 }
-            elif self.date_signed and (year := number_year(self.kind, self.number)):
-                if year != self.date_signed.year:
-                    errors["date_signed"] = _(
-                        "The number says the document was signed in %(number_year)s, "
-                        "but the date signed is in %(date_year)s."
-                    ) % {"number_year": year, "date_year": self.date_signed.year}
+            elif (
+                self.date_signed
+                and (year := number_year(self.kind, self.number))
+                and year != self.date_signed.year
+            ):
+                errors["date_signed"] = _(
+                    "The number says the document was signed in %(number_year)s, "
+                    "but the date signed is in %(date_year)s."
+                ) % {"number_year": year, "date_year": self.date_signed.year}
         if self.date_signed and self.date_signed > timezone.localdate():
             errors["date_signed"] = _("The date signed cannot be in the future.")
         if errors:

@@ -1,4 +1,4 @@
-"""Health check for load balancers and the deploy script: is the database answering?"""
+"""Health check for load balancers and the deploy script: is the database answering."""
 
 from django.db import connection
 from django.http import JsonResponse

@@ -55,8 +55,10 @@ def paragraph(text):
 
 
 class ArticlePageFactory(wagtail_factories.PageFactory):
-    """A story written in Vietnamese and translated into English; pass ``title_en=None``
-    for a story that exists in Vietnamese only."""
+    """A story written in Vietnamese and translated into English.
+
+    Pass ``title_en=None`` for a story that exists in Vietnamese only.
+    """
 
     class Meta:
         model = ArticlePage

@@ -1,0 +1,83 @@
+"""The demo newsroom that `make run` builds: plausible, complete, and built only once."""
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import override
+from wagtail.images import get_image_model
+from wagtail.models import Page, WorkflowPage
+
+from content.demo.builder import build_demo_site
+from content.editorial import EDITORIAL_WORKFLOW_NAME
+from content.models import ArticlePage, MinistryUnit, OfficialDocument, SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    return build_demo_site()
+
+
+def test_demo_is_a_plausible_newsroom(demo):
+    """One build, checked from several sides: building the demo takes seconds."""
+    stories = ArticlePage.objects.live()
+    assert stories.count() >= 30
+    assert SectionPage.objects.count() == 4
+    for section in SectionPage.objects.all():
+        assert stories.child_of(section).count() >= 6
+
+    # Vietnamese first, with English for most and a few stories that began in English.
+    assert all(story.title_vi for story in stories)
+    assert stories.in_language("en").count() >= 0.75 * stories.count()
+    assert stories.filter(original_language="en").exists()
+
+    # Structured facts and pictures.
+    assert not stories.filter(lead_unit__isnull=True).exists()
+    assert not stories.filter(hero_image__isnull=True).exists()
+    assert stories.filter(documents__isnull=False).exists()
+    assert MinistryUnit.objects.filter(parent__isnull=False).exists()
+    assert OfficialDocument.objects.count() >= 3
+    image = get_image_model().objects.first()
+    assert (image.width, image.height) == (1600, 900)
+
+    # Every section goes through the editorial workflow.
+    editorial = WorkflowPage.objects.filter(workflow__name=EDITORIAL_WORKFLOW_NAME)
+    assert set(editorial.values_list("page_id", flat=True)) == set(
+        SectionPage.objects.values_list("pk", flat=True)
+    )
+
+
+def test_running_the_demo_build_again_adds_nothing(demo):
+    before = (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        OfficialDocument.objects.count(),
+    )
+    again = build_demo_site()
+    after = (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        OfficialDocument.objects.count(),
+    )
+    assert before == after
+    assert not any(again.created.values())
+
+
+def test_every_demo_story_renders_in_each_of_its_languages(client, demo):
+    for story in ArticlePage.objects.live():
+        for language in ("vi", "en"):
+            if not story.is_written_in(language):
+                continue
+            with override(language):
+                url = story.get_url()
+            response = client.get(url)
+            assert response.status_code == 200, url
+
+
+def test_the_command_refuses_to_run_with_production_like_settings(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.NEWSROOM_ALLOW_DEMO = False
+    with pytest.raises(CommandError):
+        call_command("build_demo_site")
