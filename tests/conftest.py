@@ -3,8 +3,8 @@
 import os
 
 import pytest
-from django.utils import translation
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from content.editorial import install_editorial_workflow, install_roles
