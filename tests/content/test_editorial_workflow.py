@@ -203,3 +203,9 @@ class TestTranslatorAndRevisions:
         )
         assert revert.status_code == 200
         assert draft.title_vi != first.as_object().title_vi
+
+
+def test_editors_can_comment_on_a_story(client, draft, desk_editor):
+    client.force_login(desk_editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert "comments" in response.context["form"].formsets

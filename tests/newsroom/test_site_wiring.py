@@ -1,0 +1,37 @@
+"""Site-wide wiring: health check, error pages, and the database CI must run on."""
+
+import pytest
+from django.db import connection
+
+from tests.conftest import require_service
+
+pytestmark = pytest.mark.django_db
+
+
+def test_suite_runs_on_postgresql_in_ci():
+    require_service(connection.vendor == "postgresql", "no PostgreSQL: DATABASE_URL is not set")
+    assert connection.vendor == "postgresql"
+
+
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_an_unknown_address_is_a_friendly_404(client, home):
+    response = client.get("/en/no-such-story/")
+    assert response.status_code == 404
+    assert "<html" in response.content.decode()
+
+
+def test_an_unknown_language_prefix_ends_in_a_404(client, home):
+    assert client.get("/xx/", follow=True).status_code == 404
+
+
+def test_the_500_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "<html" in html
