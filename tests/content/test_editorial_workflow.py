@@ -127,13 +127,20 @@ class TestDeskEditor:
         assert rejected.status == TaskState.STATUS_REJECTED
         assert rejected.comment == "Cần kiểm tra lại số liệu."
 
-    def test_desk_editor_cannot_review_a_section_they_do_not_cover(
-        self, client, other_section, writer, facts, desk_editor, approver
-    ):
+    @pytest.fixture
+    def submitted_elsewhere(self, client, other_section, writer, facts, desk_editor, approver):
+        """A story submitted in a section the desk editor does not cover."""
         story = ArticlePageFactory(parent=other_section, live=False, owner=writer)
         story.save_revision(user=writer)
         client.force_login(writer)
         submit(client, story, facts)
+        client.logout()
+        return refreshed(story)
+
+    def test_desk_editor_cannot_review_a_section_they_do_not_cover(
+        self, client, submitted_elsewhere, desk_editor
+    ):
+        story = submitted_elsewhere
         client.force_login(desk_editor)
         response = workflow_action(client, refreshed(story), "approve")
         assert response.status_code in (302, 403)
@@ -142,12 +149,8 @@ class TestDeskEditor:
         assert task.get_actions(refreshed(story), desk_editor) == []
 
     def test_review_queue_lists_only_covered_sections(
-        self, client, submitted, other_section, writer, facts, desk_editor
+        self, submitted, submitted_elsewhere, desk_editor
     ):
-        elsewhere = ArticlePageFactory(parent=other_section, live=False, owner=writer)
-        elsewhere.save_revision(user=writer)
-        client.force_login(writer)
-        submit(client, elsewhere, facts)
         reviewable = TaskState.objects.reviewable_by(desk_editor)
         pages = {int(state.workflow_state.object_id) for state in reviewable}
         assert pages == {submitted.pk}
