@@ -6,5 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "search"
-    label = "newsroom_search"  # "search" would clash with no app today, but reads as Wagtail's
+    label = "newsroom_search"  # plain "search" reads as Wagtail's own search app
     verbose_name = _("Search and syndication")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import checks  # noqa: F401  registers the system checks
+        from search.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -18,11 +18,13 @@ class ArticlePageQuerySet(PageQuerySet):
         title = build_localized_fieldname("title", language)
         return self.exclude(Q(**{f"{title}__isnull": True}) | Q(**{title: ""}))
 
+    def published_in(self, language: str):
+        """Live, public and written in ``language``: what the search index holds for it."""
+        return self.live().public().in_language(language)
+
     def readable_in(self, language: str):
-        """What a reader of ``language`` may see: live, published, and written in their language."""
-        return (
-            self.live().public().in_language(language).filter(publication_date__lte=timezone.now())
-        )
+        """What a reader of ``language`` may see now: published there, and its date has come."""
+        return self.published_in(language).filter(publication_date__lte=timezone.now())
 
     def newest_first(self):
         return self.order_by("-publication_date", "-pk")

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.health import health
-from search.views import search_page
+from search.views import autocomplete, search_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +18,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
+    path("search/suggest/", autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -180,19 +180,6 @@ class TestBrowsePages:
         assert set(titles_in(response)) == {led.title_vi, coordinated.title_vi}
 
 
-class TestSearchPage:
-    def test_search_finds_a_story_in_the_readers_language(self, client, section):
-        ArticlePageFactory(parent=section, title="Hợp tác bán dẫn với Nhật Bản")
-        ArticlePageFactory(parent=section, title="Xuất khẩu gạo tăng")
-        response = client.get("/vi/search/", {"q": "bán dẫn"})
-        assert [r.title for r in response.context["results"]] == ["Hợp tác bán dẫn với Nhật Bản"]
-
-    @pytest.mark.parametrize("query", ['"((', "\\", "*:*", "/", "x" * 10_000])
-    def test_odd_queries_do_not_break_search(self, client, section, query):
-        ArticlePageFactory(parent=section)
-        assert client.get("/vi/search/", {"q": query}).status_code == 200
-
-
 def test_every_page_carries_the_sections_in_the_main_menu(client, section, other_section):
     story = ArticlePageFactory(parent=section)
     html = client.get(story.url).content.decode()

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Nothing secret or host-specific lives here."""
 
+import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -161,3 +162,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"newsroom": {"level": "INFO"}, "content": {"level": "INFO"}},
 }
+
+# Reader search and feeds. Without ELASTICSEARCH_URL the site uses database search: the
+# embedded default for a first run. See search/client.py for the timeout and cooldown.
+NEWSROOM_SEARCH = {
+    "url": os.environ.get("ELASTICSEARCH_URL") or None,
+    "index_prefix": os.environ.get("NEWSROOM_SEARCH_INDEX_PREFIX", "newsroom-articles"),
+    "timeout": 2.0,
+    "cooldown": 15.0,
+    "replicas": 0,
+}
+if NEWSROOM_SEARCH["url"]:
+    # Editors' admin search runs on Elasticsearch too, through Wagtail's own backend.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends.elasticsearch8",
+            "URLS": [NEWSROOM_SEARCH["url"]],
+            "INDEX_PREFIX": "newsroom-wagtail-",
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": 0}}},
+        }
+    }

@@ -1,0 +1,48 @@
+"""What a reader may ask the search page: validated, so bad input is a clear 400, never a 500."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from search.queries import MAX_PAGE, SearchRequest, clean_query
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, strip=True)
+    section = forms.RegexField(required=False, regex=r"^\d{1,12}$")
+    topic = forms.SlugField(required=False, max_length=80)
+    unit = forms.SlugField(required=False, max_length=80)
+    region = forms.SlugField(required=False, max_length=80)
+    year = forms.IntegerField(required=False, min_value=1945, max_value=2100)
+    date_from = forms.DateField(required=False)
+    date_to = forms.DateField(required=False)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data.get("q"))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return cleaned
+
+    def search_request(self, language: str) -> SearchRequest:
+        data = self.cleaned_data
+        return SearchRequest(
+            language=language,
+            query=data["q"],
+            section=data["section"] or None,
+            topic=data["topic"] or None,
+            unit=data["unit"] or None,
+            region=data["region"] or None,
+            year=data["year"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            sort=data["sort"] or "relevance",
+            page=data["page"] or 1,
+        )

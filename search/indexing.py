@@ -1,0 +1,210 @@
+"""Writing to the search index: syncing pages, rebuilding behind aliases, finding drift."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from elasticsearch.helpers import bulk, scan
+
+from content.models import ArticlePage, SectionPage
+from search.client import search_client
+from search.documents import (
+    alias_name,
+    article_document,
+    article_index,
+    languages,
+    versioned_index_name,
+)
+
+BULK_CHUNK = 500
+
+
+def _pages_for_documents(page_ids: Iterable[int]):
+    return (
+        ArticlePage.objects.filter(pk__in=list(page_ids))
+        .select_related("lead_unit", "hero_image")
+        .prefetch_related(
+            "coordinating_units", "topics", "regions", "documents", "tagged_items__tag"
+        )
+    )
+
+
+def _section_of(page, sections):
+    return next((s for s in sections if page.path.startswith(s.path)), None)
+
+
+def document_actions(page_ids: Iterable[int], index_for: Callable[[str], str]):
+    """Bulk actions that make each language's index hold exactly the published pages.
+
+    A page published in a language is (re)indexed there; in every other language its
+    document is deleted, which also covers unpublished, deleted and untranslated pages.
+    """
+    page_ids = set(page_ids)
+    pages = {page.pk: page for page in _pages_for_documents(page_ids)}
+    sections = list(SectionPage.objects.all())
+    for language in languages():
+        published = set(
+            ArticlePage.objects.filter(pk__in=page_ids)
+            .published_in(language)
+            .values_list("pk", flat=True)
+        )
+        for page_id in sorted(page_ids):
+            if page_id in published:
+                page = pages[page_id]
+                yield {
+                    "_op_type": "index",
+                    "_index": index_for(language),
+                    "_id": str(page_id),
+                    "_source": article_document(page, language, _section_of(page, sections)),
+                }
+            else:
+                yield {"_op_type": "delete", "_index": index_for(language), "_id": str(page_id)}
+
+
+@dataclass
+class SyncResult:
+    errors: list[str] = field(default_factory=list)
+    failed_page_ids: set[int] = field(default_factory=set)
+
+
+def _run_bulk(actions, client) -> SyncResult:
+    result = SyncResult()
+    _ok, errors = bulk(client, actions, chunk_size=BULK_CHUNK, raise_on_error=False)
+    for error in errors:
+        ((op, detail),) = error.items()
+        if op == "delete" and detail.get("status") == 404:
+            continue  # already absent: that is what was wanted
+        result.errors.append(f"{op} {detail.get('_id')}: {detail.get('error')}")
+        result.failed_page_ids.add(int(detail.get("_id")))
+    return result
+
+
+def sync_pages(page_ids: Iterable[int]) -> SyncResult:
+    """Bring every language's index in line with the database for these pages."""
+    client = search_client()
+    return _run_bulk(document_actions(page_ids, alias_name), client)
+
+
+def ensure_indices() -> list[str]:
+    """Create an aliased index for each language that has none; return those created."""
+    client = search_client()
+    created = []
+    version = timezone.now()
+    for language in languages():
+        if not client.indices.exists_alias(name=alias_name(language)):
+            name = versioned_index_name(language, version)
+            article_index(name, language).create(using=client)
+            client.indices.put_alias(index=name, name=alias_name(language))
+            created.append(name)
+    return created
+
+
+def indexable_page_ids() -> list[int]:
+    """Pages published in at least one language."""
+    return list(ArticlePage.objects.live().public().values_list("pk", flat=True))
+
+
+@dataclass
+class RebuildResult:
+    indices: dict[str, str]
+    removed: list[str]
+    documents: int
+    errors: list[str]
+
+
+def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
+    """Build new versioned indices, fill them with bulk requests, then swap every alias at once.
+
+    Readers keep querying the old indices until the single ``_aliases`` request moves all
+    aliases; no alias ever points at two indices. The old indices are then deleted.
+    """
+    client = search_client()
+    started = timezone.now()
+    new = {language: versioned_index_name(language, started) for language in languages()}
+    for language, name in new.items():
+        article_index(name, language).create(using=client)
+
+    page_ids = indexable_page_ids()
+    errors = []
+    for start in range(0, len(page_ids), BULK_CHUNK):
+        chunk = page_ids[start : start + BULK_CHUNK]
+        result = _run_bulk(
+            (a for a in document_actions(chunk, new.__getitem__) if a["_op_type"] == "index"),
+            client,
+        )
+        errors.extend(result.errors)
+        if progress:
+            progress(min(start + BULK_CHUNK, len(page_ids)), len(page_ids))
+
+    old = _indices_behind_aliases(client)
+    actions = [
+        {"remove": {"index": index, "alias": alias_name(language)}}
+        for language, indices in old.items()
+        for index in indices
+    ] + [{"add": {"index": name, "alias": alias_name(language)}} for language, name in new.items()]
+    client.indices.update_aliases(actions=actions)
+    removed = [index for indices in old.values() for index in indices]
+    if removed:
+        client.indices.delete(index=",".join(removed), ignore_unavailable=True)
+    _replay_changes_since(started)
+    client.indices.refresh(index=",".join(new.values()))
+    return RebuildResult(new, removed, len(page_ids), errors)
+
+
+def _indices_behind_aliases(client) -> dict[str, list[str]]:
+    found = {}
+    for language in languages():
+        alias = alias_name(language)
+        if client.indices.exists_alias(name=alias):
+            found[language] = sorted(client.indices.get_alias(name=alias))
+    return found
+
+
+def _replay_changes_since(moment) -> None:
+    """Changes drained into the old indices while the new ones filled must reach the new ones."""
+    from search.models import IndexChange
+
+    changed = IndexChange.objects.filter(created_at__gte=moment).values_list("page_id", flat=True)
+    if changed:
+        sync_pages(set(changed))
+
+
+@dataclass
+class Drift:
+    """Per language: pages the index lacks, documents it should not have, outdated ones."""
+
+    missing: dict[str, set[int]] = field(default_factory=dict)
+    extra: dict[str, set[int]] = field(default_factory=dict)
+    stale: dict[str, set[int]] = field(default_factory=dict)
+
+    def page_ids(self) -> set[int]:
+        return set().union(*self.missing.values(), *self.extra.values(), *self.stale.values())
+
+    def is_clean(self) -> bool:
+        return not self.page_ids()
+
+
+def find_drift() -> Drift:
+    client = search_client()
+    drift = Drift()
+    for language in languages():
+        expected = dict(
+            ArticlePage.objects.published_in(language).values_list("pk", "live_revision_id")
+        )
+        indexed = {
+            int(hit["_source"]["page_id"]): hit["_source"].get("revision_id") or None
+            for hit in scan(
+                client,
+                index=alias_name(language),
+                query={"query": {"match_all": {}}},
+                _source=["page_id", "revision_id"],
+            )
+        }
+        drift.missing[language] = set(expected) - set(indexed)
+        drift.extra[language] = set(indexed) - set(expected)
+        drift.stale[language] = {
+            pk
+            for pk in set(expected) & set(indexed)
+            if str(expected[pk] or "") != (indexed[pk] or "")
+        }
+    return drift
