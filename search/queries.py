@@ -57,6 +57,7 @@ class SearchRequest:
     date_to: date | None = None
     sort: str = "relevance"
     page: int = 1
+    facets: bool = True
 
     @property
     def offset(self) -> int:
@@ -195,12 +196,18 @@ def build_search(request: SearchRequest, client=None) -> Search:
         search = search.sort({"publication_date": "desc"})
     else:
         search = search.sort("_score", {"publication_date": "desc"})
-    for name, field_name in FACETS.items():
-        search.aggs.bucket(name, A("terms", field=field_name, size=FACET_SIZE))
-    search.aggs.bucket(
-        "year",
-        A("date_histogram", field="publication_date", calendar_interval="year", min_doc_count=1),
-    )
+    if request.facets:
+        for name, field_name in FACETS.items():
+            search.aggs.bucket(name, A("terms", field=field_name, size=FACET_SIZE))
+        search.aggs.bucket(
+            "year",
+            A(
+                "date_histogram",
+                field="publication_date",
+                calendar_interval="year",
+                min_doc_count=1,
+            ),
+        )
     if request.query:
         search = (
             search.highlight_options(
@@ -299,7 +306,7 @@ def elasticsearch_search(request: SearchRequest) -> SearchResult:
         hits=[_hit(hit) for hit in response],
         total=total,
         request=request,
-        facets=_facets(response, request),
+        facets=_facets(response, request) if request.facets else {},
         suggestion=_suggestion(response, request, total),
     )
 

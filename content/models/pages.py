@@ -53,6 +53,10 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def is_written_in(self, language):
+        """Whether the page has text of its own in ``language``."""
+        return bool(getattr(self, build_localized_fieldname("title", language), None))
+
     def route(self, request, path_components):
         # wagtail-modeltranslation's route compares the slug of every child in Python,
         # which loads a whole section per request; ask the database for the one child.
@@ -152,10 +156,15 @@ class ArticlePage(BasePage):
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
     )
+    # Not required per language: a story need not exist in the source language. ``clean``
+    # requires them in the story's original language.
     standfirst = models.TextField(
-        _("standfirst"), max_length=400, help_text=_("One or two sentences that sum up the story.")
+        _("standfirst"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences that sum up the story."),
     )
-    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     publication_date = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
@@ -257,10 +266,15 @@ class ArticlePage(BasePage):
             ObjectList(Page.settings_panels, heading=_("Publishing")),
         ]
     )
+    # Every language's text, so that database search (the embedded default, and the fallback
+    # when Elasticsearch is away) and editors' admin search find a story in any language.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
+        *[
+            index.SearchField(build_localized_fieldname(field, code))
+            for code, _name in settings.LANGUAGES
+            for field in ("title", "standfirst", "body")
+        ],
         index.FilterField("kind"),
         index.FilterField("publication_date"),
         index.RelatedFields("documents", [index.SearchField("number")]),
@@ -276,6 +290,10 @@ class ArticlePage(BasePage):
         errors = {}
         if self.hero_image_id and not self.hero_alt_text:
             errors["hero_alt_text"] = _("Describe the hero image for readers who cannot see it.")
+        for field in ("standfirst", "body"):
+            name = build_localized_fieldname(field, self.original_language)
+            if not getattr(self, name, None):
+                errors[name] = _("A story needs this in its original language.")
         if bool(self.source_name) != bool(self.source_url):
             field = "source_url" if self.source_name else "source_name"
             errors[field] = _("A republished story needs both the outlet's name and its URL.")
@@ -293,7 +311,7 @@ class ArticlePage(BasePage):
 
     def is_written_in(self, language):
         """The instance-side twin of ``ArticlePageQuerySet.in_language``."""
-        return bool(getattr(self, build_localized_fieldname("title", language), None))
+        return bool(getattr(self, build_localized_fieldname("standfirst", language), None))
 
     def serve(self, request, *args, **kwargs):
         if not self.is_written_in(get_language()):

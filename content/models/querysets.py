@@ -15,8 +15,10 @@ class ArticlePageQuerySet(PageQuerySet):
 
         The translation workflow narrows this to translations approved in that language.
         """
-        title = build_localized_fieldname("title", language)
-        return self.exclude(Q(**{f"{title}__isnull": True}) | Q(**{title: ""}))
+        # The standfirst, not the title: Wagtail requires a title in the source language even
+        # for a story that was written in another.
+        standfirst = build_localized_fieldname("standfirst", language)
+        return self.exclude(Q(**{f"{standfirst}__isnull": True}) | Q(**{standfirst: ""}))
 
     def published_in(self, language: str):
         """Live, public and written in ``language``: what the search index holds for it."""

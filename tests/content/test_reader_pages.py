@@ -85,13 +85,13 @@ class TestSectionListing:
 class TestLanguages:
     def test_english_readers_see_only_stories_written_in_english(self, client, section):
         ArticlePageFactory(parent=section, title="Có bản tiếng Anh", title_en="Has English")
-        ArticlePageFactory(parent=section, title="Chỉ tiếng Việt", title_en=None, slug_en=None)
+        ArticlePageFactory(parent=section, title="Chỉ tiếng Việt", vietnamese_only=True)
         with override("en"):
             english = client.get(section.get_url())
         assert [s.title_en for s in english.context["stories"]] == ["Has English"]
 
     def test_a_story_in_a_language_it_is_not_written_in_is_a_404(self, client, section):
-        story = ArticlePageFactory(parent=section, title_en=None, slug_en=None)
+        story = ArticlePageFactory(parent=section, vietnamese_only=True)
         assert client.get(story.url).status_code == 200
         french = story.url.replace("/vi/", "/fr/", 1)
         assert client.get(french).status_code == 404
@@ -107,7 +107,12 @@ class TestLanguages:
         assert 'lang="en"' in response.content.decode()
 
     def test_arabic_pages_are_right_to_left(self, client, section):
-        story = ArticlePageFactory(parent=section, title_ar="خبر عن التجارة", slug_ar="trade-ar")
+        story = ArticlePageFactory(
+            parent=section,
+            title_ar="خبر عن التجارة",
+            slug_ar="trade-ar",
+            standfirst_ar="ملخص الخبر",
+        )
         with override("ar"):
             url = story.get_url()
         html = client.get(url).content.decode()

@@ -57,7 +57,7 @@ def paragraph(text):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     """A story written in Vietnamese and translated into English.
 
-    Pass ``title_en=None`` for a story that exists in Vietnamese only.
+    ``ArticlePageFactory(vietnamese_only=True)`` is a story with no English version.
     """
 
     class Meta:
@@ -75,3 +75,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     publication_date = factory.LazyFunction(timezone.now)
     lead_unit = factory.SubFactory(MinistryUnitFactory)
     live = True
+
+    class Params:
+        vietnamese_only = factory.Trait(
+            title_en=None, slug_en=None, standfirst_en=None, body_en=None
+        )

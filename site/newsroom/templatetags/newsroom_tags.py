@@ -4,7 +4,6 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language, override
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
 register = template.Library()
@@ -12,11 +11,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_translations(context, page):
-    """Code, name, URL and absolute URL of each language the page has its own title in."""
+    """Code, name, URL and absolute URL of each language the page has text of its own in."""
     request = context.get("request")
     translations = []
     for code, name in settings.LANGUAGES:
-        if not getattr(page, build_localized_fieldname("title", code), None):
+        if not page.is_written_in(code):
             continue
         with override(code):
             url, full_url = page.get_url(request), page.get_full_url(request)

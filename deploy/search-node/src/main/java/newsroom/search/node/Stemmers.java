@@ -30,7 +30,6 @@ import org.apache.lucene.analysis.lv.LatvianStemFilter;
 import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
 import org.apache.lucene.analysis.no.NorwegianLightStemmer;
 import org.apache.lucene.analysis.no.NorwegianMinimalStemFilter;
-import org.apache.lucene.analysis.no.NorwegianMinimalStemmer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
 import org.apache.lucene.analysis.pt.PortugueseMinimalStemFilter;
 import org.apache.lucene.analysis.pt.PortugueseStemFilter;
@@ -139,7 +138,7 @@ final class Stemmers {
         add(NorwegianLightStemFilter::new, "light_norwegian", "lightNorwegian");
         add(NorwegianMinimalStemFilter::new, "minimal_norwegian", "minimalNorwegian");
         add(ts -> new NorwegianLightStemFilter(ts, NorwegianLightStemmer.NYNORSK), "light_nynorsk", "lightNynorsk");
-        add(ts -> new NorwegianMinimalStemFilter(ts, NorwegianMinimalStemmer.NYNORSK), "minimal_nynorsk", "minimalNynorsk");
+        add(ts -> new NorwegianMinimalStemFilter(ts, NorwegianLightStemmer.NYNORSK), "minimal_nynorsk", "minimalNynorsk");
         add(PersianStemFilter::new, "persian");
         // Portuguese
         snowball(PortugueseStemmer::new, "portuguese");

@@ -17,8 +17,10 @@ import org.elasticsearch.plugins.PluginsService;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Settings come from {@code -Dsearch.node.<key>=value} system properties or {@code key=value}
  * arguments (arguments win): {@code home} (required: a throwaway directory for data and logs),
  * {@code http.port} (9200), {@code transport.port} (9300), {@code cluster.name} (newsroom-dev),
- * {@code node.name} (search-node). Any other {@code key=value} argument is passed to the node as
- * an Elasticsearch setting.
+ * {@code node.name} (search-node), {@code pidfile} (written with this JVM's pid, removed on exit).
+ * Any other {@code key=value} argument is passed to the node as an Elasticsearch setting.
  */
 public final class NewsroomSearchNode {
 
@@ -71,7 +73,7 @@ public final class NewsroomSearchNode {
             String key = a.substring(0, eq);
             String value = a.substring(eq + 1);
             switch (key) {
-                case "home", "http.port", "transport.port", "cluster.name", "node.name" -> options.put(key, value);
+                case "home", "http.port", "transport.port", "cluster.name", "node.name", "pidfile" -> options.put(key, value);
                 default -> extra.put(key, value);
             }
         }
@@ -87,6 +89,10 @@ public final class NewsroomSearchNode {
             Files.createDirectories(dir);
         }
         String nodeName = options.getOrDefault("node.name", "search-node");
+        Path pidFile = options.containsKey("pidfile") ? Path.of(options.get("pidfile")).toAbsolutePath() : null;
+        if (pidFile != null) {
+            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+        }
 
         Settings settings = Settings.builder()
             .put("path.home", home.toString())
@@ -103,11 +109,15 @@ public final class NewsroomSearchNode {
             .put(extra.build())
             .build();
 
-        // Before anything touches a logger: without these, node construction fails on a null logger provider.
-        LogConfigurator.configureESLogging();
-        LogConfigurator.configureWithoutConfig(settings);
-
+        // Logging first, as the real bootstrap does: without it node construction fails on a null logger provider.
+        LogConfigurator.registerErrorListener();
+        try (InputStream log4j = NewsroomSearchNode.class.getResourceAsStream("/search-node-log4j2.properties")) {
+            Files.copy(log4j, config.resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> nodeName);
+        LogConfigurator.setNodeName(nodeName);
+        LogConfigurator.setClusterName(environment.settings().get("cluster.name"));
+        LogConfigurator.configure(environment, true);
         NodeServiceProvider services = new NodeServiceProvider() {
             @Override
             PluginsService newPluginService(Environment env, PluginsLoader loader) {
@@ -127,6 +137,13 @@ public final class NewsroomSearchNode {
             } catch (IOException | InterruptedException | RuntimeException e) {
                 System.err.println("search node: error while closing: " + e);
             } finally {
+                if (pidFile != null) {
+                    try {
+                        Files.deleteIfExists(pidFile);
+                    } catch (IOException e) {
+                        // the script cleans up
+                    }
+                }
                 stopped.countDown();
             }
         }, "search-node-shutdown"));

@@ -1,0 +1,146 @@
+"""`make bench-search`: our Elasticsearch search against Wagtail's database backend, side by side.
+
+On one corpus of generated stories in nine languages it prints bulk indexing throughput,
+search latency (median and p95, with and without facets) and, on the judged query set,
+the top-3 hit rate and mean reciprocal rank of each backend.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.test")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'search.sqlite3'}")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from search.queries import (  # noqa: E402
+    SearchRequest,
+    database_search,
+    elasticsearch_search,
+)
+from tests.bench.corpus import (  # noqa: E402
+    CorpusBuilder,
+    expected_page_id,
+    judged_queries,
+    vocabulary,
+)
+
+CORPUS_SIZE = int(os.environ.get("BENCH_CORPUS_SIZE", "10000"))
+QUERIES_PER_LANGUAGE = int(os.environ.get("BENCH_QUERIES_PER_LANGUAGE", "25"))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, (time.perf_counter() - start) * 1000
+
+
+def latency_line(name, samples):
+    return (
+        f"  {name:<34} median {statistics.median(samples):7.1f} ms"
+        f"   p95 {percentile(samples, 0.95):7.1f} ms   ({len(samples)} queries)"
+    )
+
+
+def varied_queries():
+    rng = random.Random(7)
+    queries = []
+    for code, _name in settings.LANGUAGES:
+        words = vocabulary(code)
+        for _ in range(QUERIES_PER_LANGUAGE):
+            queries.append((code, " ".join(rng.sample(words, rng.randint(1, 3)))))
+    return queries
+
+
+def rank(result, page_id):
+    ids = [hit.page_id for hit in result.hits]
+    return ids.index(page_id) + 1 if page_id in ids else None
+
+
+def relevance(search, queries):
+    ranks = []
+    for query in queries:
+        result = search(SearchRequest(language=query["language"], query=query["query"]))
+        ranks.append(rank(result, expected_page_id(query["expected"])))
+    top3 = sum(1 for r in ranks if r and r <= 3) / len(ranks)
+    mrr = sum(1 / r for r in ranks if r) / len(ranks)
+    return top3, mrr, ranks
+
+
+def main():
+    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    settings.NEWSROOM_SEARCH = {**settings.NEWSROOM_SEARCH, "url": url, "index_prefix": "bench"}
+
+    started = time.perf_counter()
+    stories = CorpusBuilder(CORPUS_SIZE).build()
+    print(
+        f"Corpus: {stories} stories in {len(settings.LANGUAGES)} languages "
+        f"(ready in {time.perf_counter() - started:.0f} s)"
+    )
+
+    from search.indexing import rebuild_indices
+
+    result, elapsed = timed(rebuild_indices)
+    rate = result.documents / (elapsed / 1000)
+    print("\nBulk indexing")
+    print(f"  Elasticsearch (search_reindex)     {rate:7.0f} documents/s", end="")
+    print(f"  ({result.documents} in {elapsed / 1000:.1f} s)")
+    _none, elapsed_db = timed(call_command, "rebuild_modelsearch_index", verbosity=0)
+    rate_db = stories / (elapsed_db / 1000)
+    print(f"  Wagtail database backend           {rate_db:7.0f} documents/s", end="")
+    print(f"  ({stories} in {elapsed_db / 1000:.1f} s)")
+
+    queries = varied_queries()
+
+    def latencies(search, **options):
+        return [
+            timed(search, SearchRequest(language=language, query=query, **options))[1]
+            for language, query in queries
+        ]
+
+    for search in (elasticsearch_search, database_search):
+        search(SearchRequest(language="vi", query="warm up"))
+    print(f"\nSearch latency ({len(queries)} varied queries over nine languages)")
+    es_facets = latencies(elasticsearch_search)
+    es_plain = latencies(elasticsearch_search, facets=False)
+    db_plain = latencies(database_search)
+    print(latency_line("Elasticsearch, with facets", es_facets))
+    print(latency_line("Elasticsearch, without facets", es_plain))
+    print(latency_line("Wagtail database, without facets", db_plain))
+    print("  Wagtail database, with facets      (the database backend cannot count facets)")
+    ratio = statistics.median(db_plain) / statistics.median(es_plain)
+    print(f"  median ratio database / Elasticsearch (no facets): {ratio:.1f}x")
+
+    judged = judged_queries()
+    print(f"\nRelevance on {len(judged)} judged queries")
+    for search, name in (
+        (elasticsearch_search, "Elasticsearch"),
+        (database_search, "Wagtail database"),
+    ):
+        top3, mrr, ranks = relevance(search, judged)
+        print(f"  {name:<20} top-3 hit rate {top3:.2f}   MRR {mrr:.2f}")
+        misses = [q for q, r in zip(judged, ranks, strict=True) if not r or r > 3]
+        for query in misses[:8]:
+            print(f"      miss [{query['language']}] {query['kind']:<16} {query['query']}")
+
+
+if __name__ == "__main__":
+    main()
