@@ -36,7 +36,7 @@ run: demo ## Run the site with demo content at http://127.0.0.1:8000 (SQLite, da
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: worker
-worker: install ## Run background tasks and publish scheduled pages every minute
+worker: install ## Run background tasks (index outbox...) and publish scheduled pages every minute
 	$(MANAGE) db_worker & \
 	trap 'kill %1' EXIT; \
 	while true; do $(MANAGE) publish_scheduled; sleep 60; done
@@ -44,6 +44,18 @@ worker: install ## Run background tasks and publish scheduled pages every minute
 .PHONY: test
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise)
 	$(BIN)/pytest
+
+.PHONY: search-node
+search-node: ## Build (if needed) and start the local Elasticsearch 8 node on 127.0.0.1:9200
+	deploy/search-node/search-node.sh start
+
+.PHONY: search-node-stop
+search-node-stop: ## Stop the local Elasticsearch node
+	deploy/search-node/search-node.sh stop
+
+.PHONY: bench-search
+bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python tests/bench/search_bench.py
 
 .PHONY: lint
 lint: install ## Check code style with ruff

@@ -188,6 +188,7 @@ def find_drift() -> Drift:
     client = search_client()
     drift = Drift()
     for language in languages():
+        client.indices.refresh(index=alias_name(language))  # count writes not yet searchable
         expected = dict(
             ArticlePage.objects.published_in(language).values_list("pk", "live_revision_id")
         )

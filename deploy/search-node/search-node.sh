@@ -12,6 +12,7 @@
 #   SEARCH_NODE_TRANSPORT_PORT  transport port (default SEARCH_NODE_PORT + 100)
 #   SEARCH_NODE_START_TIMEOUT   seconds to wait for the cluster to be yellow (default 60)
 #   SEARCH_NODE_STOP_TIMEOUT    seconds to wait after SIGTERM before SIGKILL (default 30)
+#   SEARCH_NODE_KEEP_DATA=1     keep the data of the previous run (by default it is wiped at start)
 #   SEARCH_NODE_USER            user to run as when started by root (default searchnode, created if missing)
 #   SEARCH_NODE_JAVA_OPTS       extra JVM options
 #   JAVA_HOME / MVN             which java and which mvn to use
@@ -30,8 +31,9 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOM
 
 PID_FILE="$STATE_DIR/search-node.pid"
 LOG_FILE="$STATE_DIR/search-node.log"
-NODE_HOME="$STATE_DIR/home" # data, config and logs of the node: wiped at each start
+NODE_HOME="$STATE_DIR/home" # data and config of the node: wiped at each start unless SEARCH_NODE_KEEP_DATA=1
 MAIN_CLASS=org.elasticsearch.node.NewsroomSearchNode
+case "$STATE_DIR" in "" | "/") echo "search-node: refusing [$STATE_DIR] as the state directory" >&2; exit 1 ;; esac
 URL="http://127.0.0.1:$PORT"
 
 say() { printf 'search-node: %s\n' "$*"; }
@@ -64,8 +66,13 @@ needs_build() {
 
 build() {
     command -v "$MVN" >/dev/null 2>&1 || die "Maven ($MVN) is needed to build the node"
-    say "building with Maven (first time: downloads about 75 MB into ~/.m2)"
-    (cd "$HERE" && "$MVN" -q -B -Dstyle.color=never package -DskipTests) || die "build failed"
+    mkdir -p "$STATE_DIR"
+    local log="$STATE_DIR/build.log"
+    say "building with Maven (the first time downloads about 120 MB into ~/.m2); output: $log"
+    if ! (cd "$HERE" && "$MVN" -q -B -Dstyle.color=never package -DskipTests) >"$log" 2>&1; then
+        tail -n 40 "$log" >&2
+        die "build failed (full output: $log)"
+    fi
     touch "$HERE/target/.built"
 }
 
@@ -93,9 +100,16 @@ choose_user() {
         say "warning: neither setpriv nor runuser found; running the node as root"
         return 0
     fi
-    # The user must be able to read the classes and jars (a repository under a private home may not be).
+    chown -R "$user:$(id -g "$user")" "$STATE_DIR"
+    # The user must be able to read the classes and jars and to write the state directory, which a
+    # private parent directory (a home, pytest's tmp_path) can prevent.
     if ! "${RUN_AS[@]}" test -r "$HERE/target/lib" -a -x "$HERE/target/lib" -a -r "$HERE/target/classes" 2>/dev/null; then
         say "warning: user $user cannot read $HERE/target; running the node as root"
+        RUN_AS=()
+        return 0
+    fi
+    if ! "${RUN_AS[@]}" test -w "$STATE_DIR" -a -x "$STATE_DIR" 2>/dev/null; then
+        say "warning: user $user cannot reach $STATE_DIR; running the node as root"
         RUN_AS=()
         return 0
     fi
@@ -120,18 +134,14 @@ start() {
     fi
     if needs_build; then build; fi
 
-    case "$STATE_DIR" in "" | "/") die "refusing to use [$STATE_DIR] as the state directory" ;; esac
     mkdir -p "$STATE_DIR"
-    rm -rf "$NODE_HOME"
+    if [ "${SEARCH_NODE_KEEP_DATA:-0}" != 1 ]; then rm -rf "$NODE_HOME"; fi
     mkdir -p "$NODE_HOME/tmp"
     : >"$LOG_FILE"
     rm -f "$PID_FILE"
 
     RUN_USER_EFFECTIVE=""
     choose_user
-    if [ -n "$RUN_USER_EFFECTIVE" ]; then
-        chown -R "$RUN_USER_EFFECTIVE:$(id -g "$RUN_USER_EFFECTIVE")" "$STATE_DIR"
-    fi
 
     local java_opts=(
         -Xms512m -Xmx1g
@@ -176,6 +186,7 @@ start() {
         if [ $((SECONDS - started_at)) -ge "$START_TIMEOUT" ]; then
             tail_log
             stop >/dev/null 2>&1 || true
+            kill -KILL "$launcher" 2>/dev/null || true
             die "not healthy after ${START_TIMEOUT}s; stopped it"
         fi
         sleep 0.5

@@ -103,7 +103,7 @@ def main():
     print("\nBulk indexing")
     print(f"  Elasticsearch (search_reindex)     {rate:7.0f} documents/s", end="")
     print(f"  ({result.documents} in {elapsed / 1000:.1f} s)")
-    _none, elapsed_db = timed(call_command, "rebuild_modelsearch_index", verbosity=0)
+    _none, elapsed_db = timed(call_command, "update_index", verbosity=0)
     rate_db = stories / (elapsed_db / 1000)
     print(f"  Wagtail database backend           {rate_db:7.0f} documents/s", end="")
     print(f"  ({stories} in {elapsed_db / 1000:.1f} s)")

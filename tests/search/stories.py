@@ -25,10 +25,12 @@ def published_story(section, texts: dict[str, tuple[str, str]], days_ago=1, **fi
         values[f"slug_{language}"] = f"{language}-{abs(hash(title)) % 10**8}" if title else None
         values[f"standfirst_{language}"] = title
         values[f"body_{language}"] = paragraph(body) if body else None
-    values["title"] = values["title_vi"] or next(
-        v for k, v in values.items() if k.startswith("title_") and v
-    )
-    values["slug"] = values["slug_vi"] or "story"
+    # Wagtail requires a title in the source language; without a Vietnamese standfirst the
+    # story is still not written in Vietnamese.
+    original = next(iter(texts))
+    values["title"] = values["title_vi"] = values["title_vi"] or values[f"title_{original}"]
+    values["slug"] = values["slug_vi"] = values["slug_vi"] or values[f"slug_{original}"]
+    values["original_language"] = original.replace("_", "-")
     story = ArticlePageFactory(
         parent=section,
         live=False,

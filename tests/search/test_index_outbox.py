@@ -39,7 +39,7 @@ def test_publishing_queues_a_change_and_the_drain_indexes_it(search_index, secti
 def test_a_language_added_later_appears_in_that_languages_index(search_index, section, refresh):
     story = published_story(section, {"vi": ("Tin gạo", "Gạo.")})
     refresh()
-    story.title_fr, story.slug_fr = "Le riz", "le-riz"
+    story.title_fr, story.slug_fr, story.standfirst_fr = "Le riz", "le-riz", "Le riz."
     story.save_revision().publish()
     refresh()
     assert indexed_ids("fr") == {story.pk}

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +59,7 @@ public final class NewsroomSearchNode {
 
     public static void main(String[] args) throws Exception {
         Settings.Builder extra = Settings.builder();
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("search.node.")) {
                 options.put(name.substring("search.node.".length()), System.getProperty(name));
@@ -106,6 +107,8 @@ public final class NewsroomSearchNode {
             .put("transport.port", options.getOrDefault("transport.port", "9300"))
             // A development disk that is 90 % full must not turn the indices read-only or leave shards unassigned.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            // Tests clean up their indices with wildcards ("test-abc-*"), which 8.x refuses by default.
+            .put("action.destructive_requires_name", false)
             .put(extra.build())
             .build();
 
