@@ -5,14 +5,18 @@ Each language gets its own index so that each can have its own analysis (see
 a rebuild writes a new versioned index and swaps the alias.
 """
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import override
 from elasticsearch.dsl import Date, Index, Keyword, Mapping, Text
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Site
 
-from content.models import ArticlePage
+from content.models import ArticlePage, ArticleTag
 from content.models.querysets import LISTING_IMAGE_SPEC
 from content.plain_text import plain_text
 from search.analysis import (
@@ -104,26 +108,136 @@ def article_index(name: str, language: str) -> Index:
     return index
 
 
-def _name(term, language: str) -> str:
-    return getattr(term, build_localized_fieldname("name", language), None) or term.name
+@dataclass(frozen=True)
+class Term:
+    """A topic, region or unit as a document needs it: slug, and its name in each language."""
+
+    slug: str
+    names: dict[str, str]
+    fallback: str
+
+    @classmethod
+    def of(cls, instance) -> "Term":
+        names = {
+            code: getattr(instance, build_localized_fieldname("name", code)) for code in languages()
+        }
+        return cls(
+            instance.slug, {code: name for code, name in names.items() if name}, instance.name
+        )
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.fallback
+
+    def label(self, language: str) -> str:
+        """``slug|name``: facets carry their display name, so results need no database lookup."""
+        return f"{self.slug}|{self.name(language)}"
 
 
-def _label(term, language: str) -> str:
-    """``slug|name``: facets carry their display name, so results need no database lookup."""
-    return f"{term.slug}|{_name(term, language)}"
+@dataclass
+class StoryRelations:
+    units: list[Term] = field(default_factory=list)
+    topics: list[Term] = field(default_factory=list)
+    regions: list[Term] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    document_numbers: list[str] = field(default_factory=list)
 
 
-def article_document(page: ArticlePage, language: str, section) -> dict:
+def _terms(through, owner: str, related: str, page_ids) -> dict[int, list[Term]]:
+    names = {code: f"{related}__{build_localized_fieldname('name', code)}" for code in languages()}
+    rows = (
+        through.objects.filter(**{f"{owner}_id__in": page_ids})
+        .order_by("pk")
+        .values(f"{owner}_id", f"{related}__slug", f"{related}__name", *names.values())
+    )
+    found = defaultdict(list)
+    for row in rows:
+        term = Term(
+            slug=row[f"{related}__slug"],
+            names={code: row[column] for code, column in names.items() if row[column]},
+            fallback=row[f"{related}__name"],
+        )
+        found[row[f"{owner}_id"]].append(term)
+    return found
+
+
+def load_relations(pages) -> dict[int, StoryRelations]:
+    """Units, topics, regions, tags and document numbers of many stories, in five queries.
+
+    Plain values rather than model instances: indexing thousands of stories spends its time
+    building objects otherwise.
+    """
+    page_ids = [page.pk for page in pages]
+    lead_units = {page.pk: page.lead_unit for page in pages if page.lead_unit_id}
+    coordinating = _terms(
+        ArticlePage.coordinating_units.through, "articlepage", "ministryunit", page_ids
+    )
+    topics = _terms(ArticlePage.topics.through, "articlepage", "topic", page_ids)
+    regions = _terms(ArticlePage.regions.through, "articlepage", "region", page_ids)
+    tags = defaultdict(list)
+    for page_id, tag in ArticleTag.objects.filter(content_object_id__in=page_ids).values_list(
+        "content_object_id", "tag__name"
+    ):
+        tags[page_id].append(tag)
+    numbers = defaultdict(list)
+    for page_id, number in ArticlePage.documents.through.objects.filter(
+        articlepage_id__in=page_ids
+    ).values_list("articlepage_id", "officialdocument__number"):
+        numbers[page_id].append(number)
+
+    relations = {}
+    for page_id in page_ids:
+        lead = lead_units.get(page_id)
+        lead_term = [Term.of(lead)] if lead else []
+        relations[page_id] = StoryRelations(
+            units=lead_term + coordinating[page_id],
+            topics=topics[page_id],
+            regions=regions[page_id],
+            tags=tags[page_id],
+            document_numbers=numbers[page_id],
+        )
+    return relations
+
+
+class StoryUrls:
+    """Absolute URLs of stories in each language, as Wagtail builds them, for many stories.
+
+    ``Page.get_full_url`` looks up the site and reverses the URL for every page; indexing
+    thousands of stories looks the sites and each language's prefix up once instead.
+    """
+
+    def __init__(self):
+        self.sites = [
+            (site.root_page, site.root_url) for site in Site.objects.select_related("root_page")
+        ]
+        self.prefixes = {}
+
+    def language_prefix(self, language: str) -> str:
+        if language not in self.prefixes:
+            with override(language):
+                self.prefixes[language] = reverse("wagtail_serve", args=[""])
+        return self.prefixes[language]
+
+    def url(self, page, language: str) -> str:
+        url_path = build_localized_fieldname("url_path", language)
+        for root, root_url in self.sites:
+            if page.path.startswith(root.path):
+                page_path = getattr(page, url_path) or page.url_path
+                root_path = getattr(root, url_path) or root.url_path
+                return root_url + self.language_prefix(language) + page_path[len(root_path) :]
+        return ""
+
+
+def article_document(
+    page: ArticlePage, language: str, section, urls: StoryUrls, relations: StoryRelations
+) -> dict:
     """The indexed form of ``page`` in ``language``: what search results and feeds show."""
 
-    def localized(field):
-        return getattr(page, build_localized_fieldname(field, language)) or ""
+    def localized(instance, field):
+        return getattr(instance, build_localized_fieldname(field, language)) or ""
 
-    units = [unit for unit in (page.lead_unit, *page.coordinating_units.all()) if unit]
-    topics, regions = list(page.topics.all()), list(page.regions.all())
-    with override(language):
-        url = page.get_full_url()
-        section_title = section.title if section else ""
+    units, topics, regions = relations.units, relations.topics, relations.regions
+    url = urls.url(page, language)
+    section_title = (localized(section, "title") or section.title) if section else ""
     image_url = ""
     if page.hero_image:
         image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).full_url
@@ -133,24 +247,24 @@ def article_document(page: ArticlePage, language: str, section) -> dict:
         "language": language,
         "url": url,
         "image_url": image_url,
-        "image_alt": localized("hero_alt_text"),
-        "title": localized("title"),
-        "standfirst": localized("standfirst"),
-        "body": plain_text(localized("body")),
+        "image_alt": localized(page, "hero_alt_text"),
+        "title": localized(page, "title"),
+        "standfirst": localized(page, "standfirst"),
+        "body": plain_text(localized(page, "body")),
         "kind": page.kind,
         "section": str(section.pk) if section else "",
         "section_label": f"{section.pk}|{section_title}" if section else "",
         "topics": [t.slug for t in topics],
-        "topics_labels": [_label(t, language) for t in topics],
-        "topic_names": [_name(t, language) for t in topics],
+        "topics_labels": [t.label(language) for t in topics],
+        "topic_names": [t.name(language) for t in topics],
         "units": [u.slug for u in units],
-        "units_labels": [_label(u, language) for u in units],
-        "unit_names": [_name(u, language) for u in units],
+        "units_labels": [u.label(language) for u in units],
+        "unit_names": [u.name(language) for u in units],
         "regions": [r.slug for r in regions],
-        "regions_labels": [_label(r, language) for r in regions],
-        "region_names": [_name(r, language) for r in regions],
-        "tags": [tag.name for tag in page.tags.all()],
-        "document_numbers": [d.number for d in page.documents.all()],
+        "regions_labels": [r.label(language) for r in regions],
+        "region_names": [r.name(language) for r in regions],
+        "tags": relations.tags,
+        "document_numbers": relations.document_numbers,
         "publication_date": page.publication_date,
         "last_published_at": page.last_published_at,
     }

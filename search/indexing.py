@@ -9,10 +9,12 @@ from elasticsearch.helpers import bulk, scan
 from content.models import ArticlePage, SectionPage
 from search.client import search_client
 from search.documents import (
+    StoryUrls,
     alias_name,
     article_document,
     article_index,
     languages,
+    load_relations,
     versioned_index_name,
 )
 
@@ -20,12 +22,8 @@ BULK_CHUNK = 500
 
 
 def _pages_for_documents(page_ids: Iterable[int]):
-    return (
-        ArticlePage.objects.filter(pk__in=list(page_ids))
-        .select_related("lead_unit", "hero_image")
-        .prefetch_related(
-            "coordinating_units", "topics", "regions", "documents", "tagged_items__tag"
-        )
+    return ArticlePage.objects.filter(pk__in=list(page_ids)).select_related(
+        "lead_unit", "hero_image"
     )
 
 
@@ -33,7 +31,9 @@ def _section_of(page, sections):
     return next((s for s in sections if page.path.startswith(s.path)), None)
 
 
-def document_actions(page_ids: Iterable[int], index_for: Callable[[str], str]):
+def document_actions(
+    page_ids: Iterable[int], index_for: Callable[[str], str], deletes: bool = True
+):
     """Bulk actions that make each language's index hold exactly the published pages.
 
     A page published in a language is (re)indexed there; in every other language its
@@ -41,7 +41,9 @@ def document_actions(page_ids: Iterable[int], index_for: Callable[[str], str]):
     """
     page_ids = set(page_ids)
     pages = {page.pk: page for page in _pages_for_documents(page_ids)}
+    relations = load_relations(list(pages.values()))
     sections = list(SectionPage.objects.all())
+    urls = StoryUrls()
     for language in languages():
         published = set(
             ArticlePage.objects.filter(pk__in=page_ids)
@@ -55,9 +57,11 @@ def document_actions(page_ids: Iterable[int], index_for: Callable[[str], str]):
                     "_op_type": "index",
                     "_index": index_for(language),
                     "_id": str(page_id),
-                    "_source": article_document(page, language, _section_of(page, sections)),
+                    "_source": article_document(
+                        page, language, _section_of(page, sections), urls, relations[page_id]
+                    ),
                 }
-            else:
+            elif deletes:
                 yield {"_op_type": "delete", "_index": index_for(language), "_id": str(page_id)}
 
 
@@ -128,10 +132,7 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
     errors = []
     for start in range(0, len(page_ids), BULK_CHUNK):
         chunk = page_ids[start : start + BULK_CHUNK]
-        result = _run_bulk(
-            (a for a in document_actions(chunk, new.__getitem__) if a["_op_type"] == "index"),
-            client,
-        )
+        result = _run_bulk(document_actions(chunk, new.__getitem__, deletes=False), client)
         errors.extend(result.errors)
         if progress:
             progress(min(start + BULK_CHUNK, len(page_ids)), len(page_ids))

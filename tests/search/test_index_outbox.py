@@ -97,3 +97,16 @@ def test_a_postponed_change_is_indexed_once_elasticsearch_is_back(
         refresh()
     assert indexed_ids("vi") == {story.pk}
     assert find_drift().is_clean()
+
+
+def test_each_language_document_carries_the_storys_url_in_that_language(
+    search_index, section, refresh
+):
+    from django.utils.translation import override
+
+    story = published_story(section, {"vi": ("Tin gạo", "Gạo."), "en": ("Rice news", "Rice.")})
+    refresh()
+    for language in ("vi", "en"):
+        source = search_client().get(index=alias_name(language), id=story.pk)["_source"]
+        with override(language):
+            assert source["url"] == story.get_full_url()
