@@ -81,3 +81,10 @@ def test_the_command_refuses_to_run_with_production_like_settings(settings):
     settings.NEWSROOM_ALLOW_DEMO = False
     with pytest.raises(CommandError):
         call_command("build_demo_site")
+
+
+def test_readers_can_search_the_demo_stories(client, demo):
+    story = ArticlePage.objects.live().in_language("en").first()
+    word = story.title_en.split()[-1]
+    response = client.get("/en/search/", {"q": word})
+    assert story.pk in [hit.page_id for hit in response.context["result"].hits]

@@ -35,3 +35,12 @@ def test_the_500_page_renders_without_a_request_context():
 
     html = render_to_string("500.html")
     assert "<html" in html
+
+
+def test_the_embedded_default_runs_background_tasks_without_a_worker():
+    """`make run` starts no worker: search-index updates must run in the web process."""
+    import importlib
+
+    dev = importlib.import_module("newsroom.settings.dev")
+    assert dev.TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend"
+    assert dev.NEWSROOM_SEARCH["url"] is None or dev.NEWSROOM_SEARCH["url"].startswith("http")

@@ -6,3 +6,7 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# One process, no worker to start: background tasks (search index updates, the index
+# outbox) run as soon as they are queued. Production queues them for `db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
