@@ -8,11 +8,12 @@ a rebuild writes a new versioned index and swaps the alias.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
-from elasticsearch.dsl import Date, Index, Keyword, Mapping, Text
+from elasticsearch.dsl import Date, Document, Index, Keyword, Text
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
@@ -41,26 +42,48 @@ def versioned_index_name(language: str, version: datetime) -> str:
     return f"{alias_name(language)}-{version:%Y%m%d%H%M%S%f}"
 
 
-def article_mapping(language: str) -> Mapping:
+class ArticleDocument(Document):
+    """The fields every language's index shares; ``article_document_class`` adds the text."""
+
+    page_id = Keyword()
+    revision_id = Keyword()
+    language = Keyword()
+    url = Keyword(index=False)
+    image_url = Keyword(index=False)
+    image_alt = Keyword(index=False)
+    kind = Keyword()
+    section = Keyword()
+    section_label = Keyword()
+    topics = Keyword()
+    topics_labels = Keyword()
+    units = Keyword()
+    units_labels = Keyword()
+    regions = Keyword()
+    regions_labels = Keyword()
+    document_numbers = Keyword(
+        fields={
+            "whole": Text(analyzer=document_number_analyzer()),
+            "parts": Text(analyzer="standard"),
+        }
+    )
+    publication_date = Date()
+    last_published_at = Date()
+
+
+@cache
+def article_document_class(language: str) -> type[ArticleDocument]:
+    """The document of one language: its text fields analysed the way that language needs."""
     text = text_analyzer(language)
     autocomplete, autocomplete_query = autocomplete_analyzers(language)
     subfields = (
         {"folded": Text(analyzer=folded_analyzer())} if LANGUAGE_ANALYSIS[language].folds else {}
     )
 
-    def prose(**extra):
-        return Text(analyzer=text, fields=subfields, copy_to="suggest_text", **extra)
+    def prose():
+        return Text(analyzer=text, fields=subfields, copy_to="suggest_text")
 
-    mapping = Mapping()
-    mapping.field("page_id", Keyword())
-    mapping.field("revision_id", Keyword())
-    mapping.field("language", Keyword())
-    mapping.field("url", Keyword(index=False))
-    mapping.field("image_url", Keyword(index=False))
-    mapping.field("image_alt", Keyword(index=False))
-    mapping.field(
-        "title",
-        Text(
+    text_fields = {
+        "title": Text(
             analyzer=text,
             copy_to="suggest_text",
             fields={
@@ -69,32 +92,16 @@ def article_mapping(language: str) -> Mapping:
                 "raw": Keyword(),
             },
         ),
-    )
-    mapping.field("standfirst", prose())
-    mapping.field("body", prose())
-    mapping.field("suggest_text", Text(analyzer=suggest_analyzer(language)))
-    mapping.field("kind", Keyword())
-    mapping.field("section", Keyword())
-    mapping.field("section_label", Keyword())
-    for facet in ("topics", "units", "regions"):
-        mapping.field(facet, Keyword())
-        mapping.field(f"{facet}_labels", Keyword())
-    mapping.field("unit_names", Text(analyzer=text))
-    mapping.field("topic_names", Text(analyzer=text))
-    mapping.field("region_names", Text(analyzer=text))
-    mapping.field("tags", Keyword(fields={"text": Text(analyzer=text)}))
-    mapping.field(
-        "document_numbers",
-        Keyword(
-            fields={
-                "whole": Text(analyzer=document_number_analyzer()),
-                "parts": Text(analyzer="standard"),
-            }
-        ),
-    )
-    mapping.field("publication_date", Date())
-    mapping.field("last_published_at", Date())
-    return mapping
+        "standfirst": prose(),
+        "body": prose(),
+        "suggest_text": Text(analyzer=suggest_analyzer(language)),
+        "unit_names": Text(analyzer=text),
+        "topic_names": Text(analyzer=text),
+        "region_names": Text(analyzer=text),
+        "tags": Keyword(fields={"text": Text(analyzer=text)}),
+    }
+    name = f"ArticleDocument_{language.replace('-', '_')}"
+    return type(name, (ArticleDocument,), {"__module__": __name__, **text_fields})
 
 
 def article_index(name: str, language: str) -> Index:
@@ -104,7 +111,7 @@ def article_index(name: str, language: str) -> Index:
         number_of_replicas=settings.NEWSROOM_SEARCH["replicas"],
         max_ngram_diff=20,
     )
-    index.mapping(article_mapping(language))
+    index.document(article_document_class(language))
     return index
 
 

@@ -64,3 +64,46 @@ def test_the_article_page_shows_related_stories(client, search_index, section, r
     with override("en"):
         html = client.get(story.get_url()).content.decode()
     assert like.title_en in html
+
+
+@pytest.fixture
+def hanging_node():
+    """A server that accepts connections and never answers, like a node stuck in GC."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    server.close()
+
+
+def test_when_elasticsearch_hangs_search_falls_back_after_the_timeout(
+    client, rice, settings, hanging_node
+):
+    settings.NEWSROOM_SEARCH = {**settings.NEWSROOM_SEARCH, "url": hanging_node, "timeout": 0.5}
+    reset_circuit()
+    first = client.get("/en/search/", {"q": "rice"})
+    assert first.status_code == 200
+    assert first.context["result"].degraded
+    # The circuit is now open: the next reader is not kept waiting at all.
+    second = client.get("/en/search/", {"q": "rice"})
+    assert second.context["result"].degraded
