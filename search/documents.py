@@ -79,8 +79,8 @@ def article_document_class(language: str) -> type[ArticleDocument]:
         {"folded": Text(analyzer=folded_analyzer())} if LANGUAGE_ANALYSIS[language].folds else {}
     )
 
-    def prose():
-        return Text(analyzer=text, fields=subfields, copy_to="suggest_text")
+    def prose(**extra):
+        return Text(analyzer=text, fields=subfields, **extra)
 
     text_fields = {
         "title": Text(
@@ -92,7 +92,9 @@ def article_document_class(language: str) -> type[ArticleDocument]:
                 "raw": Keyword(),
             },
         ),
-        "standfirst": prose(),
+        # "Did you mean" learns words from titles and standfirsts: shingling whole bodies
+        # would double the cost of indexing for corrections readers rarely need from them.
+        "standfirst": prose(copy_to="suggest_text"),
         "body": prose(),
         "suggest_text": Text(analyzer=suggest_analyzer(language)),
         "unit_names": Text(analyzer=text),
