@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from django.db import models
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -318,8 +319,10 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
         stories = stories.filter(path__startswith=_section_path(request.section))
     if request.topic:
         stories = stories.filter(topics__slug=request.topic)
-    if request.unit:
-        stories = stories.filter(lead_unit__slug=request.unit)
+    if request.unit:  # led or coordinated, as in the index's "units"
+        stories = stories.filter(
+            models.Q(lead_unit__slug=request.unit) | models.Q(coordinating_units__slug=request.unit)
+        )
     if request.region:
         stories = stories.filter(regions__slug=request.region)
     if request.year:

@@ -65,3 +65,16 @@ def test_autocomplete_suggests_titles_as_the_reader_types(client, section):
     story = ArticlePageFactory(parent=section, title="Hợp tác bán dẫn với Nhật Bản")
     response = client.get("/vi/search/suggest/", {"q": "bán d"})
     assert response.json() == {"results": [{"title": story.title_vi, "url": story.url}]}
+
+
+def test_the_unit_filter_includes_coordinated_stories(client, section):
+    from tests.factories import MinistryUnitFactory
+
+    unit = MinistryUnitFactory(slug="trade-promotion")
+    led = ArticlePageFactory(parent=section, title="Gạo dẫn dắt", lead_unit=unit)
+    coordinated = ArticlePageFactory(parent=section, title="Gạo phối hợp")
+    coordinated.coordinating_units.add(unit)
+    coordinated.save()
+    ArticlePageFactory(parent=section, title="Gạo khác")
+    response = client.get("/vi/search/", {"q": "gạo", "unit": "trade-promotion"})
+    assert sorted(hit_titles(response)) == sorted([led.title_vi, coordinated.title_vi])
