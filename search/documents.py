@@ -5,21 +5,24 @@ Each language gets its own index so that each can have its own analysis (see
 a rebuild writes a new versioned index and swaps the alias.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
 from django.conf import settings
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import override
 from elasticsearch.dsl import Date, Document, Index, Keyword, Text
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
-from content.models import ArticlePage, ArticleTag
+from content.models import ArticlePage, ArticleTag, OfficialDocument
 from content.models.querysets import LISTING_IMAGE_SPEC
-from content.plain_text import plain_text
+from content.plain_text import cited_document_ids, plain_text
 from search.analysis import (
     LANGUAGE_ANALYSIS,
     autocomplete_analyzers,
@@ -143,12 +146,15 @@ class Term:
 
 
 @dataclass
-class StoryRelations:
+class StoryFacts:
+    """What a story's documents need besides the page's own row, loaded for many at once."""
+
     units: list[Term] = field(default_factory=list)
     topics: list[Term] = field(default_factory=list)
     regions: list[Term] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     document_numbers: list[str] = field(default_factory=list)
+    body_texts: dict[str, str] = field(default_factory=dict)  # language -> plain text
 
 
 def _terms(through, owner: str, related: str, page_ids) -> dict[int, list[Term]]:
@@ -169,11 +175,35 @@ def _terms(through, owner: str, related: str, page_ids) -> dict[int, list[Term]]
     return found
 
 
-def load_relations(pages) -> dict[int, StoryRelations]:
-    """Units, topics, regions, tags and document numbers of many stories, in five queries.
+def _body_texts(published: dict[str, set[int]]) -> dict[int, dict[str, str]]:
+    """Plain text of each published body, read as stored: no block values are built."""
+    raw = {}
+    for language, page_ids in published.items():
+        column = build_localized_fieldname("body", language)
+        for page_id, body in ArticlePage.objects.filter(pk__in=page_ids).values_list(
+            "pk", Cast(column, TextField())
+        ):
+            raw[page_id, language] = json.loads(body) if body else []
+    cited = set().union(*(cited_document_ids(body) for body in raw.values()))
+    documents = {
+        document.pk: document for document in OfficialDocument.objects.filter(pk__in=cited)
+    }
+    texts = defaultdict(dict)
+    for (page_id, language), body in raw.items():
+        title = build_localized_fieldname("title", language)
+        cited_texts = {
+            pk: (document.number, getattr(document, title) or document.title)
+            for pk, document in documents.items()
+        }
+        texts[page_id][language] = plain_text(body, cited_texts)
+    return texts
 
-    Plain values rather than model instances: indexing thousands of stories spends its time
-    building objects otherwise.
+
+def load_facts(pages, published: dict[str, set[int]]) -> dict[int, StoryFacts]:
+    """Units, topics, regions, tags, document numbers and body texts of many stories.
+
+    Plain values rather than model instances, in a few queries: indexing thousands of
+    stories spends its time building objects otherwise.
     """
     page_ids = [page.pk for page in pages]
     lead_units = {page.pk: page.lead_unit for page in pages if page.lead_unit_id}
@@ -192,17 +222,19 @@ def load_relations(pages) -> dict[int, StoryRelations]:
         articlepage_id__in=page_ids
     ).values_list("articlepage_id", "officialdocument__number"):
         numbers[page_id].append(number)
+    bodies = _body_texts(published)
 
     relations = {}
     for page_id in page_ids:
         lead = lead_units.get(page_id)
         lead_term = [Term.of(lead)] if lead else []
-        relations[page_id] = StoryRelations(
+        relations[page_id] = StoryFacts(
             units=lead_term + coordinating[page_id],
             topics=topics[page_id],
             regions=regions[page_id],
             tags=tags[page_id],
             document_numbers=numbers[page_id],
+            body_texts=bodies[page_id],
         )
     return relations
 
@@ -237,14 +269,14 @@ class StoryUrls:
 
 
 def article_document(
-    page: ArticlePage, language: str, section, urls: StoryUrls, relations: StoryRelations
+    page: ArticlePage, language: str, section, urls: StoryUrls, facts: StoryFacts
 ) -> dict:
     """The indexed form of ``page`` in ``language``: what search results and feeds show."""
 
     def localized(instance, field):
         return getattr(instance, build_localized_fieldname(field, language)) or ""
 
-    units, topics, regions = relations.units, relations.topics, relations.regions
+    units, topics, regions = facts.units, facts.topics, facts.regions
     url = urls.url(page, language)
     section_title = (localized(section, "title") or section.title) if section else ""
     image_url = ""
@@ -259,7 +291,7 @@ def article_document(
         "image_alt": localized(page, "hero_alt_text"),
         "title": localized(page, "title"),
         "standfirst": localized(page, "standfirst"),
-        "body": plain_text(localized(page, "body")),
+        "body": facts.body_texts.get(language, ""),
         "kind": page.kind,
         "section": str(section.pk) if section else "",
         "section_label": f"{section.pk}|{section_title}" if section else "",
@@ -272,8 +304,8 @@ def article_document(
         "regions": [r.slug for r in regions],
         "regions_labels": [r.label(language) for r in regions],
         "region_names": [r.name(language) for r in regions],
-        "tags": relations.tags,
-        "document_numbers": relations.document_numbers,
+        "tags": facts.tags,
+        "document_numbers": facts.document_numbers,
         "publication_date": page.publication_date,
         "last_published_at": page.last_published_at,
     }

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from elasticsearch.helpers import bulk, scan
+from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage, SectionPage
 from search.client import search_client
@@ -15,7 +16,7 @@ from search.documents import (
     article_document,
     article_index,
     languages,
-    load_relations,
+    load_facts,
     versioned_index_name,
 )
 
@@ -23,8 +24,12 @@ BULK_CHUNK = 500
 
 
 def _pages_for_documents(page_ids: Iterable[int]):
-    return ArticlePage.objects.filter(pk__in=list(page_ids)).select_related(
-        "lead_unit", "hero_image"
+    # Bodies are read raw by ``load_facts``: parsing nine StreamFields per page is costly.
+    bodies = [build_localized_fieldname("body", code) for code in languages()]
+    return (
+        ArticlePage.objects.filter(pk__in=list(page_ids))
+        .select_related("lead_unit", "hero_image")
+        .defer("body", *bodies)
     )
 
 
@@ -41,25 +46,28 @@ def document_actions(
     document is deleted, which also covers unpublished, deleted and untranslated pages.
     """
     page_ids = set(page_ids)
-    pages = {page.pk: page for page in _pages_for_documents(page_ids)}
-    relations = load_relations(list(pages.values()))
-    sections = list(SectionPage.objects.all())
-    urls = StoryUrls()
-    for language in languages():
-        published = set(
+    published = {
+        language: set(
             ArticlePage.objects.filter(pk__in=page_ids)
             .published_in(language)
             .values_list("pk", flat=True)
         )
+        for language in languages()
+    }
+    pages = {page.pk: page for page in _pages_for_documents(page_ids)}
+    facts = load_facts(list(pages.values()), published)
+    sections = list(SectionPage.objects.all())
+    urls = StoryUrls()
+    for language in languages():
         for page_id in sorted(page_ids):
-            if page_id in published:
+            if page_id in published[language]:
                 page = pages[page_id]
                 yield {
                     "_op_type": "index",
                     "_index": index_for(language),
                     "_id": str(page_id),
                     "_source": article_document(
-                        page, language, _section_of(page, sections), urls, relations[page_id]
+                        page, language, _section_of(page, sections), urls, facts[page_id]
                     ),
                 }
             elif deletes:
