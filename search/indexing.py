@@ -134,10 +134,14 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
     client = search_client()
     started = timezone.now()
     new = {language: versioned_index_name(language, started) for language in languages()}
-    for language, name in new.items():
-        index = article_index(name, language)
+
+    def create(language: str) -> None:
+        index = article_index(new[language], language)
         index.settings(refresh_interval="-1")  # no refreshes while loading: readers use the old
         index.create(using=client)
+
+    with ThreadPoolExecutor(max_workers=len(new)) as creator:
+        list(creator.map(create, new))  # each creation waits on the cluster, not on us
 
     page_ids = indexable_page_ids()
     # Documents are built on this thread (the ORM stays here) while a second thread sends
