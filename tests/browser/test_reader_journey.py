@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils.translation import override
 
 from tests.factories import ArticlePageFactory
 
@@ -18,10 +17,7 @@ def test_reader_opens_a_story_in_english_and_switches_to_vietnamese(
         title_en="Viet Nam and France step up coffee cooperation",
         slug_en="coffee-cooperation",
     )
-    with override("en"):
-        home_url = live_server.url + "/en/"
-
-    browser_page.goto(home_url)
+    browser_page.goto(live_server.url + "/en/")
     browser_page.get_by_role("link", name=story.title_en).first.click()
     browser_page.wait_for_url("**/en/**/coffee-cooperation/")
     assert browser_page.locator("h1").inner_text() == story.title_en

@@ -7,7 +7,6 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from search.client import reset_circuit, search_client
-from search.documents import languages
 from search.indexing import ensure_indices
 from search.outbox import drain_all
 from tests.conftest import require_service
@@ -56,8 +55,3 @@ def index_now():
 @pytest.fixture
 def refresh():
     return index_now
-
-
-@pytest.fixture
-def languages_list():
-    return languages()

@@ -28,6 +28,29 @@ import java.util.function.Supplier;
 /** Small building blocks shared by the analysis plugins. */
 final class Factories {
 
+    /**
+     * The rules of a {@code user_dictionary} (a file in the config directory) or of inline
+     * {@code user_dictionary_rules}, one per line, as Kuromoji's and Nori's dictionaries read
+     * them; null when neither is set.
+     */
+    static String userDictionaryRules(
+        org.elasticsearch.env.Environment env, Settings s, boolean deduplicate) {
+        if (s.get("user_dictionary") != null && s.get("user_dictionary_rules") != null) {
+            throw new IllegalArgumentException("It is not allowed to use [user_dictionary] in conjunction with [user_dictionary_rules]");
+        }
+        List<String> rules = org.elasticsearch.index.analysis.Analysis.getWordList(
+            env, s, "user_dictionary", "user_dictionary_rules", "deduplicate_dictionary", deduplicate, true);
+        if (rules == null || rules.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String rule : rules) {
+            text.append(rule).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+
     private Factories() {}
 
     /** A token filter factory. {@code normalizing} marks it as usable in normalizers and multi-term queries, as upstream does. */

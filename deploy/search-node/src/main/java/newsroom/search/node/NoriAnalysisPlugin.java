@@ -85,19 +85,12 @@ public class NoriAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     /** {@code user_dictionary} (a file in the config directory) or inline {@code user_dictionary_rules}. */
     static UserDictionary userDictionary(Environment env, Settings s) {
-        if (s.get("user_dictionary") != null && s.get("user_dictionary_rules") != null) {
-            throw new IllegalArgumentException("It is not allowed to use [user_dictionary] in conjunction with [user_dictionary_rules]");
-        }
-        List<String> rules = Analysis.getWordList(env, s, "user_dictionary", "user_dictionary_rules", "deduplicate_dictionary", true, true);
-        if (rules == null || rules.isEmpty()) {
+        String rules = Factories.userDictionaryRules(env, s, true);
+        if (rules == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder();
-        for (String rule : rules) {
-            text.append(rule).append(System.lineSeparator());
-        }
         try {
-            return UserDictionary.open(new StringReader(text.toString()));
+            return UserDictionary.open(new StringReader(rules));
         } catch (IOException e) {
             throw new UncheckedIOException("failed to load nori user dictionary", e);
         }
