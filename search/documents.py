@@ -6,6 +6,8 @@ a rebuild writes a new versioned index and swaps the alias.
 """
 
 import json
+import mimetypes
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,11 +18,11 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import override
-from elasticsearch.dsl import Date, Document, Index, Keyword, Text
+from elasticsearch.dsl import Date, Document, Index, Keyword, Object, Text
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
-from content.models import ArticlePage, ArticleTag, OfficialDocument
+from content.models import ArticleByline, ArticlePage, ArticleTag, OfficialDocument
 from content.models.querysets import LISTING_IMAGE_SPEC
 from content.plain_text import cited_document_ids, plain_text
 from search.analysis import (
@@ -31,6 +33,7 @@ from search.analysis import (
     suggest_analyzer,
     text_analyzer,
 )
+from search.partner_html import partner_body_html
 
 
 def languages() -> list[str]:
@@ -45,17 +48,29 @@ def versioned_index_name(language: str, version: datetime) -> str:
     return f"{alias_name(language)}-{version:%Y%m%d%H%M%S%f}"
 
 
+# A rendition for feeds: large enough to republish, and one file a partner can fetch.
+FEED_IMAGE_SPEC = "width-1200"
+# Namespace of stories' permanent ids, which survive edits, moves and slug changes.
+STORY_ID_NAMESPACE = uuid.UUID("6f1d7c52-8f0e-4a8c-9f51-2b3a0c1e4d77")
+
+
+def story_uid(translation_key: uuid.UUID, language: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(STORY_ID_NAMESPACE, f'{translation_key}/{language}')}"
+
+
 class ArticleDocument(Document):
     """The fields every language's index shares; ``article_document_class`` adds the text."""
 
     page_id = Keyword()
     revision_id = Keyword()
+    uid = Keyword()
     language = Keyword()
     url = Keyword(index=False)
     image_url = Keyword(index=False)
     image_alt = Keyword(index=False)
     kind = Keyword()
     section = Keyword()
+    section_slug = Keyword()
     section_label = Keyword()
     topics = Keyword()
     topics_labels = Keyword()
@@ -69,8 +84,16 @@ class ArticleDocument(Document):
             "parts": Text(analyzer="standard"),
         }
     )
+    tag_slugs = Keyword()
+    authors = Keyword()
     publication_date = Date()
     last_published_at = Date()
+    embargoed_until = Date()
+    # What feeds show but nobody searches: kept in the source only.
+    body_html = Text(index=False)
+    hero = Object(enabled=False)
+    cited_documents = Object(enabled=False)
+    source = Object(enabled=False)
 
 
 @cache
@@ -153,8 +176,15 @@ class StoryFacts:
     topics: list[Term] = field(default_factory=list)
     regions: list[Term] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    document_numbers: list[str] = field(default_factory=list)
+    tag_slugs: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    documents: list[OfficialDocument] = field(default_factory=list)
     body_texts: dict[str, str] = field(default_factory=dict)  # language -> plain text
+    body_html: dict[str, str] = field(default_factory=dict)  # language -> HTML for partners
+
+    @property
+    def document_numbers(self) -> list[str]:
+        return [document.number for document in self.documents]
 
 
 def _terms(through, owner: str, related: str, page_ids) -> dict[int, list[Term]]:
@@ -175,8 +205,14 @@ def _terms(through, owner: str, related: str, page_ids) -> dict[int, list[Term]]
     return found
 
 
-def _body_texts(published: dict[str, set[int]]) -> dict[int, dict[str, str]]:
-    """Plain text of each published body, read as stored: no block values are built."""
+@dataclass
+class Bodies:
+    texts: dict[int, dict[str, str]]
+    html: dict[int, dict[str, str]]
+
+
+def _bodies(published: dict[str, set[int]], base_urls: dict[int, str]) -> Bodies:
+    """Each published body as plain text, read as stored, and as HTML for partners."""
     raw = {}
     for language, page_ids in published.items():
         column = build_localized_fieldname("body", language)
@@ -188,7 +224,8 @@ def _body_texts(published: dict[str, set[int]]) -> dict[int, dict[str, str]]:
     documents = {
         document.pk: document for document in OfficialDocument.objects.filter(pk__in=cited)
     }
-    texts = defaultdict(dict)
+    stream_block = ArticlePage._meta.get_field("body").stream_block
+    texts, html = defaultdict(dict), defaultdict(dict)
     for (page_id, language), body in raw.items():
         title = build_localized_fieldname("title", language)
         cited_texts = {
@@ -196,11 +233,14 @@ def _body_texts(published: dict[str, set[int]]) -> dict[int, dict[str, str]]:
             for pk, document in documents.items()
         }
         texts[page_id][language] = plain_text(body, cited_texts)
-    return texts
+        html[page_id][language] = partner_body_html(
+            stream_block, body, language, base_urls.get(page_id, "")
+        )
+    return Bodies(texts, html)
 
 
-def load_facts(pages, published: dict[str, set[int]]) -> dict[int, StoryFacts]:
-    """Units, topics, regions, tags, document numbers and body texts of many stories.
+def load_facts(pages, published: dict[str, set[int]], urls: "StoryUrls") -> dict[int, StoryFacts]:
+    """Units, topics, regions, tags, bylines, documents and bodies of many stories.
 
     Plain values rather than model instances, in a few queries: indexing thousands of
     stories spends its time building objects otherwise.
@@ -212,17 +252,25 @@ def load_facts(pages, published: dict[str, set[int]]) -> dict[int, StoryFacts]:
     )
     topics = _terms(ArticlePage.topics.through, "articlepage", "topic", page_ids)
     regions = _terms(ArticlePage.regions.through, "articlepage", "region", page_ids)
-    tags = defaultdict(list)
-    for page_id, tag in ArticleTag.objects.filter(content_object_id__in=page_ids).values_list(
-        "content_object_id", "tag__name"
+    tags, tag_slugs = defaultdict(list), defaultdict(list)
+    for page_id, tag, slug in ArticleTag.objects.filter(content_object_id__in=page_ids).values_list(
+        "content_object_id", "tag__name", "tag__slug"
     ):
         tags[page_id].append(tag)
-    numbers = defaultdict(list)
-    for page_id, number in ArticlePage.documents.through.objects.filter(
+        tag_slugs[page_id].append(slug)
+    authors = defaultdict(list)
+    for page_id, name in (
+        ArticleByline.objects.filter(page_id__in=page_ids)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "author__name")
+    ):
+        authors[page_id].append(name)
+    documents = defaultdict(list)
+    for link in ArticlePage.documents.through.objects.filter(
         articlepage_id__in=page_ids
-    ).values_list("articlepage_id", "officialdocument__number"):
-        numbers[page_id].append(number)
-    bodies = _body_texts(published)
+    ).select_related("officialdocument"):
+        documents[link.articlepage_id].append(link.officialdocument)
+    bodies = _bodies(published, {page.pk: urls.root_url(page) for page in pages})
 
     relations = {}
     for page_id in page_ids:
@@ -233,8 +281,11 @@ def load_facts(pages, published: dict[str, set[int]]) -> dict[int, StoryFacts]:
             topics=topics[page_id],
             regions=regions[page_id],
             tags=tags[page_id],
-            document_numbers=numbers[page_id],
-            body_texts=bodies[page_id],
+            tag_slugs=tag_slugs[page_id],
+            authors=authors[page_id],
+            documents=documents[page_id],
+            body_texts=bodies.texts[page_id],
+            body_html=bodies.html[page_id],
         )
     return relations
 
@@ -258,6 +309,9 @@ class StoryUrls:
                 self.prefixes[language] = reverse("wagtail_serve", args=[""])
         return self.prefixes[language]
 
+    def root_url(self, page) -> str:
+        return next((url for root, url in self.sites if page.path.startswith(root.path)), "")
+
     def url(self, page, language: str) -> str:
         url_path = build_localized_fieldname("url_path", language)
         for root, root_url in self.sites:
@@ -279,12 +333,14 @@ def article_document(
     units, topics, regions = facts.units, facts.topics, facts.regions
     url = urls.url(page, language)
     section_title = (localized(section, "title") or section.title) if section else ""
-    image_url = ""
+    image_url, hero = "", None
     if page.hero_image:
         image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).full_url
+        hero = _hero(page, language)
     return {
         "page_id": str(page.pk),
         "revision_id": str(page.live_revision_id or ""),
+        "uid": story_uid(page.translation_key, language),
         "language": language,
         "url": url,
         "image_url": image_url,
@@ -294,6 +350,7 @@ def article_document(
         "body": facts.body_texts.get(language, ""),
         "kind": page.kind,
         "section": str(section.pk) if section else "",
+        "section_slug": section.slug_in(language) if section else "",
         "section_label": f"{section.pk}|{section_title}" if section else "",
         "topics": [t.slug for t in topics],
         "topics_labels": [t.label(language) for t in topics],
@@ -305,7 +362,45 @@ def article_document(
         "regions_labels": [r.label(language) for r in regions],
         "region_names": [r.name(language) for r in regions],
         "tags": facts.tags,
+        "tag_slugs": facts.tag_slugs,
+        "authors": facts.authors,
         "document_numbers": facts.document_numbers,
         "publication_date": page.publication_date,
         "last_published_at": page.last_published_at,
+        "embargoed_until": page.embargoed_until,
+        "body_html": facts.body_html.get(language, ""),
+        "hero": hero,
+        "cited_documents": [_cited(document, language) for document in facts.documents],
+        "source": {"name": page.source_name, "url": page.source_url} if page.source_url else None,
+    }
+
+
+def _hero(page: ArticlePage, language: str) -> dict:
+    """The hero image as feeds enclose it: a real rendition with its size and type."""
+    rendition = page.hero_image.get_rendition(FEED_IMAGE_SPEC)
+    try:
+        length = rendition.file.size
+    except OSError:
+        length = 0
+    return {
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "type": mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
+        "length": length,
+        "alt": getattr(page, build_localized_fieldname("hero_alt_text", language)) or "",
+        "caption": getattr(page, build_localized_fieldname("hero_caption", language)) or "",
+        "credit": page.hero_credit,
+    }
+
+
+def _cited(document: OfficialDocument, language: str) -> dict:
+    with override(language):
+        kind = str(document.get_kind_display())
+    return {
+        "number": document.number,
+        "kind": kind,
+        "title": getattr(document, build_localized_fieldname("title", language)) or document.title,
+        "issuing_body": document.issuing_body,
+        "date_signed": document.date_signed.isoformat(),
     }

@@ -19,6 +19,7 @@ from search.documents import (
     load_facts,
     versioned_index_name,
 )
+from search.feeds.freshness import feeds_changed
 
 BULK_CHUNK = 500
 
@@ -38,7 +39,10 @@ def _section_of(page, sections):
 
 
 def document_actions(
-    page_ids: Iterable[int], index_for: Callable[[str], str], deletes: bool = True
+    page_ids: Iterable[int],
+    index_for: Callable[[str], str],
+    deletes: bool = True,
+    only_language: str | None = None,
 ):
     """Bulk actions that make each language's index hold exactly the published pages.
 
@@ -46,19 +50,20 @@ def document_actions(
     document is deleted, which also covers unpublished, deleted and untranslated pages.
     """
     page_ids = set(page_ids)
+    wanted = [only_language] if only_language else languages()
     published = {
         language: set(
             ArticlePage.objects.filter(pk__in=page_ids)
             .published_in(language)
             .values_list("pk", flat=True)
         )
-        for language in languages()
+        for language in wanted
     }
     pages = {page.pk: page for page in _pages_for_documents(page_ids)}
-    facts = load_facts(list(pages.values()), published)
-    sections = list(SectionPage.objects.all())
     urls = StoryUrls()
-    for language in languages():
+    facts = load_facts(list(pages.values()), published, urls)
+    sections = list(SectionPage.objects.all())
+    for language in wanted:
         for page_id in sorted(page_ids):
             if page_id in published[language]:
                 page = pages[page_id]
@@ -92,10 +97,18 @@ def _run_bulk(actions, client) -> SyncResult:
     return result
 
 
+def story_sources(page_ids: Iterable[int], language: str) -> dict[int, dict]:
+    """The documents these pages would have in ``language``'s index, built from the database."""
+    actions = document_actions(page_ids, alias_name, deletes=False, only_language=language)
+    return {int(action["_id"]): action["_source"] for action in actions}
+
+
 def sync_pages(page_ids: Iterable[int]) -> SyncResult:
     """Bring every language's index in line with the database for these pages."""
     client = search_client()
-    return _run_bulk(document_actions(page_ids, alias_name), client)
+    result = _run_bulk(document_actions(page_ids, alias_name), client)
+    feeds_changed()
+    return result
 
 
 def ensure_indices() -> list[str]:
@@ -175,6 +188,7 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
         client.indices.delete(index=",".join(removed), ignore_unavailable=True)
     _replay_changes_since(started)
     client.indices.refresh(index=",".join(new.values()))
+    feeds_changed()
     return RebuildResult(new, removed, len(page_ids), errors)
 
 

@@ -76,11 +76,13 @@ DESK_EDITOR = Role(
     ),
 )
 
+SET_EMBARGO = "content.set_embargo"
+
 APPROVER = Role(
     APPROVERS,
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     collection_permissions=DESK_EDITOR.collection_permissions,
-    model_permissions=DESK_EDITOR.model_permissions,
+    model_permissions=(*DESK_EDITOR.model_permissions, SET_EMBARGO),
 )
 
 SITE_ADMINISTRATOR = Role(
@@ -112,6 +114,9 @@ SITE_ADMINISTRATOR = Role(
         *model_permissions("content", "deskassignment"),
         *[p for m in TAXONOMY_MODELS for p in model_permissions("content", m)],
         *model_permissions("content", "officialdocument"),
+        SET_EMBARGO,
+        *model_permissions("newsroom_search", "partner"),
+        "newsroom_search.change_syndicationsettings",
     ),
 )
 

@@ -57,6 +57,12 @@ class BasePage(Page):
         """Whether the page has text of its own in ``language``."""
         return bool(getattr(self, build_localized_fieldname("title", language), None))
 
+    def slug_in(self, language):
+        """The slug of the page's URL in ``language``: its own, or the source language's."""
+        own = getattr(self, build_localized_fieldname("slug", language), None)
+        source = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        return own or getattr(self, source)
+
     def route(self, request, path_components):
         # wagtail-modeltranslation's route compares the slug of every child in Python,
         # which loads a whole section per request; ask the database for the one child.
@@ -171,6 +177,17 @@ class ArticlePage(BasePage):
         db_index=True,
         help_text=_("The date readers see. Schedule publication in the Publishing panel."),
     )
+    embargoed_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Until this time the story reaches only partners whose token allows embargoed "
+            "releases, marked as embargoed; readers, public feeds, sitemaps and search see it "
+            "from this time on."
+        ),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -247,6 +264,7 @@ class ArticlePage(BasePage):
     metadata_panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("publication_date"),
+        FieldPanel("embargoed_until", permission="content.set_embargo"),
         FieldPanel("lead_unit"),
         FieldPanel("coordinating_units"),
         FieldPanel("topics"),
@@ -284,9 +302,13 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("set_embargo", _("Can set an embargo on an article"))]
 
     def clean(self):
         super().clean()
+        # Readers see the date a story became public, which an embargo may push back.
+        if self.embargoed_until and self.publication_date < self.embargoed_until:
+            self.publication_date = self.embargoed_until
         errors = {}
         if self.hero_image_id and not self.hero_alt_text:
             errors["hero_alt_text"] = _("Describe the hero image for readers who cannot see it.")
@@ -313,9 +335,15 @@ class ArticlePage(BasePage):
         """The instance-side twin of ``ArticlePageQuerySet.in_language``."""
         return bool(getattr(self, build_localized_fieldname("standfirst", language), None))
 
+    def is_embargoed(self, now=None) -> bool:
+        return bool(self.embargoed_until and self.embargoed_until > (now or timezone.now()))
+
     def serve(self, request, *args, **kwargs):
         if not self.is_written_in(get_language()):
             raise Http404(_("This story is not available in this language."))
+        # Neither an embargo nor a publication date still to come is announced to readers.
+        if self.publication_date > timezone.now() and not getattr(request, "is_preview", False):
+            raise Http404
         return super().serve(request, *args, **kwargs)
 
 

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.health import health
+from search.feeds import urls as feed_urls
 from search.views import autocomplete, search_page
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
     path("search/suggest/", autocomplete, name="search_autocomplete"),
+    path("", include(feed_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

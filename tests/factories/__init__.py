@@ -7,6 +7,7 @@ from tests.factories.pages import (
     TopicIndexPageFactory,
     UnitIndexPageFactory,
 )
+from tests.factories.partners import PartnerFactory
 from tests.factories.snippets import (
     AuthorFactory,
     MinistryUnitFactory,
@@ -22,6 +23,7 @@ __all__ = [
     "HomePageFactory",
     "MinistryUnitFactory",
     "OfficialDocumentFactory",
+    "PartnerFactory",
     "RegionFactory",
     "SectionPageFactory",
     "TopicFactory",

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_countries",
     "taggit",
     "django_tasks",
     "django_tasks_db",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # intcomma: counts grouped the way each reader's locale writes them
 ]
 
 MIDDLEWARE = [
@@ -110,6 +112,7 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # number grouping Django's locale data lacks
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -201,3 +204,10 @@ if NEWSROOM_SEARCH["url"]:
             "INDEX_SETTINGS": WAGTAIL_ELASTICSEARCH_INDEX_SETTINGS,
         }
     }
+
+# Feeds for partners. A WebSub hub, when set, is declared in every feed and told about
+# each publication by the background worker.
+NEWSROOM_FEEDS = {
+    "websub_hub": os.environ.get("WEBSUB_HUB_URL", ""),
+    "cache_seconds": 300,
+}

@@ -1,0 +1,1 @@
+"""Syndication: feeds of stories per language and selection, for readers and partners."""

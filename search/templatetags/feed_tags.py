@@ -1,0 +1,45 @@
+"""``{% feed_links %}``: each page announces the feeds of what it lists."""
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from content.models import RegionIndexPage, SectionPage, TopicIndexPage, UnitIndexPage
+from search.feeds.catalogue import feed_path
+from search.feeds.selection import FeedKind
+
+register = template.Library()
+
+LINKED_FORMATS = (
+    ("rss", "application/rss+xml", "RSS"),
+    ("atom", "application/atom+xml", "Atom"),
+    ("json", "application/feed+json", "JSON Feed"),
+)
+TAXONOMY_KINDS = {
+    TopicIndexPage: FeedKind.TOPIC,
+    RegionIndexPage: FeedKind.REGION,
+    UnitIndexPage: FeedKind.UNIT,
+}
+
+
+def _selections(context, language):
+    """(name, kind, slug, query) of the feeds that mirror this page, the most specific first."""
+    page, term, query = context.get("page"), context.get("term"), context.get("query")
+    if isinstance(page, SectionPage):
+        yield page.title, FeedKind.SECTION, page.slug_in(language), ""
+    if term is not None and type(page) in TAXONOMY_KINDS:
+        yield term.name, TAXONOMY_KINDS[type(page)], term.slug, ""
+    if query:
+        yield _("Search: %(query)s") % {"query": query}, FeedKind.SEARCH, "", query
+    yield _("All stories"), FeedKind.ALL, "", ""
+
+
+@register.inclusion_tag("search/includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    language = get_language()
+    links = []
+    for name, kind, slug, query in _selections(context, language):
+        for format, mime_type, label in LINKED_FORMATS:
+            href = feed_path(language, format, kind, slug, query)
+            links.append({"title": f"{name} ({label})", "type": mime_type, "href": href})
+    return {"links": links}
