@@ -1,0 +1,1 @@
+"""The translation workflow; for now its quality checks on translated text (see ``qa``)."""
