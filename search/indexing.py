@@ -22,6 +22,7 @@ from search.documents import (
 from search.feeds.freshness import feeds_changed
 
 BULK_CHUNK = 500
+ADMIN_TIMEOUT = 30
 
 
 def _pages_for_documents(page_ids: Iterable[int]):
@@ -113,7 +114,8 @@ def sync_pages(page_ids: Iterable[int]) -> SyncResult:
 
 def ensure_indices() -> list[str]:
     """Create an aliased index for each language that has none; return those created."""
-    client = search_client()
+    # Creating an index waits on the cluster: longer than a reader's search may.
+    client = search_client().options(request_timeout=ADMIN_TIMEOUT)
     created = []
     version = timezone.now()
     for language in languages():

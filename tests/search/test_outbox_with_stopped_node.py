@@ -50,16 +50,18 @@ def node(tmp_path, settings):
     require_service(bool(shutil.which("java")), "Java is not installed (the node needs Java 17)")
     node = Node(tmp_path / "node")
     node.run("start")
-    settings.NEWSROOM_SEARCH = {
-        **settings.NEWSROOM_SEARCH,
-        "url": node.url,
-        "index_prefix": "test-stopped",
-    }
-    reset_circuit()
-    ensure_indices()
-    yield node
-    node.run("stop")
-    reset_circuit()
+    try:  # a node left running would make the next run fail to start its own
+        settings.NEWSROOM_SEARCH = {
+            **settings.NEWSROOM_SEARCH,
+            "url": node.url,
+            "index_prefix": "test-stopped",
+        }
+        reset_circuit()
+        ensure_indices()
+        yield node
+    finally:
+        node.run("stop")
+        reset_circuit()
 
 
 def titles_in_index(language):
