@@ -20,7 +20,7 @@ $(BIN)/activate: requirements.lock
 	touch $(BIN)/activate
 
 .PHONY: install
-install: $(BIN)/activate ## Create the virtual environment and install the locked dependencies
+install: $(BIN)/activate compilemessages ## Create the virtual environment, install the locked dependencies, compile the catalogs
 
 .PHONY: migrate
 migrate: install ## Apply migrations (--noinput: wagtail-modeltranslation otherwise asks on stdin)
@@ -58,14 +58,65 @@ bench-search: install search-node ## Our Elasticsearch search against Wagtail's 
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python tests/bench/search_bench.py
 
 .PHONY: lint
-lint: install ## Check code style with ruff
+lint: install ## Check code style with ruff, and that the catalogs under locale/ match the code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory catalogs-check
 
 .PHONY: format
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Interface strings. Catalogs live in locale/<locale>/LC_MESSAGES/django.po, one per language
+# of LANGUAGES, named as Django names locales (zh-hans -> zh_Hans). No locations in them, so
+# that moving code does not rewrite every catalog.
+LOCALES := vi en fr es ru zh_Hans ja ko ar
+MAKEMESSAGES := $(MANAGE) makemessages --domain django --no-location --no-obsolete \
+	--ignore .venv --ignore var --ignore node_modules --ignore tests --ignore deploy \
+	$(addprefix --locale ,$(LOCALES))
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+.PHONY: messages
+messages: $(BIN)/activate ## Update locale/ from the code's strings (needs GNU gettext), then translate what is new
+	$(MAKEMESSAGES)
+
+# Compiled with Babel (pure Python), so a machine without GNU gettext still serves translations.
+# The .mo files are build output: git ignores them.
+.PHONY: compilemessages
+compilemessages: $(MO_FILES) ## Compile the catalogs under locale/ into .mo files
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(BIN)/activate
+	$(BIN)/pybabel compile --domain django --directory locale --locale $* --statistics \
+		|| { rm -f $@; exit 1; }
+
+# Regenerates the catalogs and compares them with what was there, ignoring only the creation
+# date: a new, changed or removed string in the code fails until `make messages` is run and the
+# result translated. Unchanged catalogs are put back as they were, creation date included.
+.PHONY: catalogs-check
+catalogs-check: $(BIN)/activate ## Fail when the catalogs under locale/ are out of date with the code
+	@if ! command -v xgettext >/dev/null; then \
+		if [ -n "$$CI" ]; then \
+			echo "catalogs-check: xgettext not found; install GNU gettext (apt-get install gettext)." >&2; \
+			exit 1; \
+		fi; \
+		echo "catalogs-check: skipped, xgettext not found (apt-get install gettext to run it)." >&2; \
+		exit 0; \
+	fi; \
+	before=$$(mktemp -d); trap 'rm -rf "$$before"' EXIT; \
+	mkdir -p locale && cp -R locale/. "$$before"; \
+	$(MAKEMESSAGES) >/dev/null || exit 1; \
+	if diff -r -u -N -x '*.mo' -I '^"POT-Creation-Date: ' "$$before" locale >"$$before.diff"; then \
+		cp -R "$$before"/. locale; rm -f "$$before.diff"; \
+		echo "catalogs-check: locale/ is up to date with the code."; \
+	else \
+		cat "$$before.diff"; rm -f "$$before.diff"; \
+		echo >&2; \
+		echo "catalogs-check: locale/ is out of date with the code's strings (the diff above)." >&2; \
+		echo "The catalogs have been regenerated: translate the new or changed entries in" >&2; \
+		echo "locale/*/LC_MESSAGES/django.po (no empty msgstr, no '#, fuzzy' left) and commit them." >&2; \
+		exit 1; \
+	fi
 
 .PHONY: lock
 lock: install ## Re-pin dependencies from pyproject.toml into requirements.lock

@@ -2,24 +2,29 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from search.queries import MAX_PAGE, SearchRequest, clean_query
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, strip=True)
-    section = forms.RegexField(required=False, regex=r"^\d{1,12}$")
-    topic = forms.SlugField(required=False, max_length=80)
-    unit = forms.SlugField(required=False, max_length=80)
-    region = forms.SlugField(required=False, max_length=80)
-    year = forms.IntegerField(required=False, min_value=1945, max_value=2100)
-    date_from = forms.DateField(required=False)
-    date_to = forms.DateField(required=False)
+    # Labels name the option in an error message; the page shows the same words on its controls.
+    q = forms.CharField(label=_("Search stories"), required=False, strip=True)
+    section = forms.RegexField(label=_("Section"), required=False, regex=r"^\d{1,12}$")
+    topic = forms.SlugField(label=_("Topic"), required=False, max_length=80)
+    unit = forms.SlugField(label=_("Unit"), required=False, max_length=80)
+    region = forms.SlugField(label=_("Region"), required=False, max_length=80)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    date_from = forms.DateField(
+        label=pgettext_lazy("start of a date range", "From"), required=False
+    )
+    date_to = forms.DateField(label=pgettext_lazy("end of a date range", "To"), required=False)
     sort = forms.ChoiceField(
+        label=_("Sort by"),
         required=False,
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q"))

@@ -1,0 +1,3 @@
+# Simplified Chinese writes 12,345 (CLDR); Django's data groups by four with no separator.
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
