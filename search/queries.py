@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db import models
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -149,8 +148,9 @@ def text_query(language: str, query: str) -> Q:
     return Q("bool", should=clauses, minimum_should_match=1)
 
 
-def readable_filter() -> Q:
-    return Q("range", publication_date={"lte": timezone.now().isoformat()})
+def readable_filter(now: datetime | None = None) -> Q:
+    """Stories whose publication date (an embargo moves it) has come."""
+    return Q("range", publication_date={"lte": (now or timezone.now()).isoformat()})
 
 
 def _filters(request: SearchRequest) -> list[Q]:
@@ -317,14 +317,7 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     stories = ArticlePage.objects.readable_in(request.language)
     if request.section:
         stories = stories.filter(path__startswith=_section_path(request.section))
-    if request.topic:
-        stories = stories.filter(topics__slug=request.topic)
-    if request.unit:  # led or coordinated, as in the index's "units"
-        stories = stories.filter(
-            models.Q(lead_unit__slug=request.unit) | models.Q(coordinating_units__slug=request.unit)
-        )
-    if request.region:
-        stories = stories.filter(regions__slug=request.region)
+    stories = stories.about(topic=request.topic, region=request.region, unit=request.unit)
     if request.year:
         stories = stories.filter(publication_date__year=request.year)
     if request.date_from:

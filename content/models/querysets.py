@@ -28,6 +28,19 @@ class ArticlePageQuerySet(PageQuerySet):
         """What a reader of ``language`` may see now: published there, and its date has come."""
         return self.published_in(language).filter(publication_date__lte=timezone.now())
 
+    def about(self, topic=None, region=None, unit=None, tag=None):
+        """Stories with this topic, region or tag, or led or coordinated by this unit (slugs)."""
+        stories = self
+        if topic:
+            stories = stories.filter(topics__slug=topic)
+        if region:
+            stories = stories.filter(regions__slug=region)
+        if unit:
+            stories = stories.filter(Q(lead_unit__slug=unit) | Q(coordinating_units__slug=unit))
+        if tag:
+            stories = stories.filter(tags__slug=tag)
+        return stories
+
     def newest_first(self):
         return self.order_by("-publication_date", "-pk")
 

@@ -1,6 +1,7 @@
 """Who is reading a feed: the public, or a partner whose token opens more of it."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -8,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Site
 
-from search.feeds.freshness import feeds_changed_at
 from search.feeds.selection import FeedAccess
 from search.models import PartnerToken, SyndicationSettings
 
@@ -73,9 +73,10 @@ class SyndicatingSite:
             return self.root_url + reverse("wagtail_serve", args=[""])
 
 
-def syndicating_site(request) -> SyndicatingSite:
+def syndicating_site(request, changed_at: datetime) -> SyndicatingSite:
+    """Cached until feeds change: saving the settings or a site marks them changed."""
     host = request.get_host()
-    key = f"feeds:site:{feeds_changed_at().timestamp()}:{host}"
+    key = f"feeds:site:{changed_at.timestamp()}:{host}"
     site = cache.get(key)
     if site is None:
         wagtail_site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)

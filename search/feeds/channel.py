@@ -1,7 +1,6 @@
 """What a feed says about itself: its title, the page it mirrors, its own URL and hub."""
 
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -36,7 +35,6 @@ class FeedChannel:
     link: str  # the page of the site that lists the same stories
     feed_url: str
     language: str
-    updated: datetime
     publisher: str = ""
     rights: str = ""
     hub: str = ""

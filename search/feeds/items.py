@@ -5,7 +5,7 @@ three feed formats and ninjs read one shape, written once.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
@@ -67,7 +67,6 @@ class FeedItem:
     source_name: str = ""
     source_url: str = ""
     embargoed_until: datetime | None = None  # set only while the embargo holds
-    tags: tuple[str, ...] = field(default=())
 
     @classmethod
     def from_document(cls, source: dict, now: datetime, full_text: bool) -> "FeedItem":
@@ -114,7 +113,6 @@ class FeedItem:
             source_name=xml_safe(origin.get("name")),
             source_url=origin.get("url") or "",
             embargoed_until=embargo if embargo and embargo > now else None,
-            tags=tuple(xml_safe(tag) for tag in source.get("tags") or []),
         )
 
     @property

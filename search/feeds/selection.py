@@ -24,7 +24,7 @@ from search.client import (
 from search.documents import alias_name
 from search.feeds.items import FeedItem
 from search.indexing import story_sources
-from search.queries import text_query
+from search.queries import readable_filter, text_query
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -49,6 +49,15 @@ class FeedKind:
         REGION: "regions",
         TAG: "tag_slugs",
     }
+
+
+# The database fallback's filter (``ArticlePageQuerySet.about``) for each kind of term.
+TERM_FILTERS = {
+    FeedKind.TOPIC: "topic",
+    FeedKind.REGION: "region",
+    FeedKind.UNIT: "unit",
+    FeedKind.TAG: "tag",
+}
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ class FeedStories:
 
 
 def visibility_filter(access: FeedAccess, now: datetime) -> Q:
-    public = Q("range", publication_date={"lte": now.isoformat()})
+    public = readable_filter(now)
     if not access.embargoed:
         return public
     embargoed = Q("range", embargoed_until={"gt": now.isoformat()})
@@ -153,16 +162,8 @@ def database_stories(
         with override(selection.language):
             section = SectionPage.objects.filter(localized_slug_q(selection.slug)).first()
         stories = stories.descendant_of(section) if section else stories.none()
-    elif selection.kind == FeedKind.TOPIC:
-        stories = stories.filter(topics__slug=selection.slug)
-    elif selection.kind == FeedKind.REGION:
-        stories = stories.filter(regions__slug=selection.slug)
-    elif selection.kind == FeedKind.UNIT:
-        stories = stories.filter(
-            DbQ(lead_unit__slug=selection.slug) | DbQ(coordinating_units__slug=selection.slug)
-        )
-    elif selection.kind == FeedKind.TAG:
-        stories = stories.filter(tags__slug=selection.slug)
+    elif selection.kind in TERM_FILTERS:
+        stories = stories.about(**{TERM_FILTERS[selection.kind]: selection.slug})
     found = ArticlePage.objects.filter(pk__in=stories.values("pk")).order_by(
         "-publication_date", "-last_published_at"
     )

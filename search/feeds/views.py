@@ -58,7 +58,8 @@ def _bad_request(form) -> HttpResponseBadRequest:
 
 @require_GET
 def feed(request, format: str, kind: str = FeedKind.ALL, slug: str = ""):
-    if format not in FORMATS or (kind not in (FeedKind.ALL, FeedKind.SEARCH, *TERM_KINDS)):
+    # The term route takes any word for a kind: only taxonomies have terms.
+    if format not in FORMATS or (slug and kind not in TERM_KINDS):
         raise Http404
     parameters = FeedParameters(request.GET)
     if not parameters.is_valid():
@@ -67,7 +68,8 @@ def feed(request, format: str, kind: str = FeedKind.ALL, slug: str = ""):
     if kind == FeedKind.SEARCH and not query:
         return HttpResponseBadRequest(_("A search feed needs words to search for (q=).\n"))
     language = get_language()
-    site = syndicating_site(request)
+    changed_at = feeds_changed_at()
+    site = syndicating_site(request, changed_at)
     try:
         access = feed_access(request, language, site.public_full_text)
     except FeedRefused as refused:
@@ -79,7 +81,6 @@ def feed(request, format: str, kind: str = FeedKind.ALL, slug: str = ""):
         query=query if kind == FeedKind.SEARCH else "",
         limit=parameters.cleaned_data["limit"],
     )
-    changed_at = feeds_changed_at()
     key = (
         "feeds:"
         + hashlib.sha256(
@@ -110,7 +111,6 @@ def _render(request, site, selection, access, format, changed_at):
         link=page.url,
         feed_url=feed_url,
         language=selection.language,
-        updated=changed_at,
         publisher=site.name,
         rights=site.rights,
         hub=websub_hub(),
@@ -130,7 +130,7 @@ def _render(request, site, selection, access, format, changed_at):
 
 @require_GET
 def feeds_index(request):
-    site = syndicating_site(request)
+    site = syndicating_site(request, feeds_changed_at())
     context = {
         "catalogue": feed_catalogue(request, get_language()),
         "formats": list(FORMATS),
@@ -144,7 +144,7 @@ def feeds_opml(request):
     format = request.GET.get("format", "rss")
     if format not in FORMATS:
         return HttpResponseBadRequest(_("Unknown feed format.\n"))
-    site = syndicating_site(request)
+    site = syndicating_site(request, feeds_changed_at())
     context = {
         "catalogue": feed_catalogue(request, get_language()),
         "format": format,

@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.feeds.views import FeedParameters
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,6 +36,9 @@ def test_a_saved_search_is_a_feed(client, wire):
 def test_the_length_parameter_is_capped_at_100(client, wire):
     assert len(titles(client, "/en/feeds/all.json?limit=1")) == 1
     assert client.get("/en/feeds/all.json?limit=1000000").status_code == 200
+    parameters = FeedParameters({"limit": "1000000"})
+    assert parameters.is_valid()
+    assert parameters.cleaned_data["limit"] == 100
 
 
 @pytest.mark.parametrize(
@@ -43,6 +48,7 @@ def test_the_length_parameter_is_capped_at_100(client, wire):
         ("/en/feeds/sections/no-such-section.atom", 404),
         ("/en/feeds/tags/no-such-tag.json", 404),
         ("/en/feeds/colours/red.rss", 404),
+        ("/en/feeds/all/trade.rss", 404),
         ("/en/feeds/all.docx", 404),
         ("/xx/feeds/all.rss", 404),
         ("/en/feeds/all.rss?limit=ten", 400),
