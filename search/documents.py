@@ -312,14 +312,19 @@ class StoryUrls:
     def root_url(self, page) -> str:
         return next((url for root, url in self.sites if page.path.startswith(root.path)), "")
 
-    def url(self, page, language: str) -> str:
+    def path(self, page, language: str) -> str:
+        """The page's URL in ``language`` without scheme and host; "" outside every site."""
         url_path = build_localized_fieldname("url_path", language)
-        for root, root_url in self.sites:
+        for root, _root_url in self.sites:
             if page.path.startswith(root.path):
                 page_path = getattr(page, url_path) or page.url_path
                 root_path = getattr(root, url_path) or root.url_path
-                return root_url + self.language_prefix(language) + page_path[len(root_path) :]
+                return self.language_prefix(language) + page_path[len(root_path) :]
         return ""
+
+    def url(self, page, language: str) -> str:
+        path = self.path(page, language)
+        return self.root_url(page) + path if path else ""
 
 
 def article_document(

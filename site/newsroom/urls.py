@@ -9,12 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.health import health
 from search.feeds import urls as feed_urls
+from search.sitemap_views import robots_txt, sitemap_index, sitemap_section
 from search.views import autocomplete, search_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", health, name="health"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(
