@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from search.client import UNAVAILABLE_ERRORS, SearchUnavailable, report_failure
+from search.feeds.websub import announce
 from search.indexing import sync_pages
 from search.models import IndexChange
 
@@ -61,6 +62,9 @@ def drain(limit: int = DRAIN_BATCH) -> DrainResult:
                 entry.status = IndexChange.Status.DONE
                 entry.done_at = now
         IndexChange.objects.bulk_update(entries, ["attempts", "status", "last_error", "done_at"])
+        # Subscribers are told once the index holds the change and the rows say so.
+        synced = {entry.page_id for entry in entries} - failed_pages
+        transaction.on_commit(lambda: announce(synced))
     failed = sum(entry.status == IndexChange.Status.FAILED for entry in entries)
     return DrainResult(synced=len(entries) - failed, failed=failed)
 

@@ -1,9 +1,16 @@
 """Background tasks of search, run by the django-tasks worker (``manage.py db_worker``)."""
 
+import logging
+from datetime import timedelta
+
 from django.utils import timezone
 from django_tasks import task
 
 from search.models import IndexChange
+
+logger = logging.getLogger(__name__)
+
+HUB_ATTEMPTS = 5
 
 
 @task()
@@ -22,3 +29,27 @@ def drain_index_outbox() -> dict:
     if next_due is not None and backend.supports_defer:
         drain_index_outbox.using(run_after=max(next_due, timezone.now())).enqueue()
     return {"synced": result.synced, "retrying": result.retrying, "failed": result.failed}
+
+
+@task()
+def announce_feed_changes(page_ids: list[int], attempt: int = 1) -> dict:
+    """Tell the WebSub hub which feeds these stories changed; retry later if it is away."""
+    from search.feeds.channel import websub_hub
+    from search.feeds.websub import HubUnreachable, changed_feed_urls, notify_hub
+
+    hub = websub_hub()
+    if not hub:
+        return {"announced": 0}
+    urls = changed_feed_urls(page_ids)
+    try:
+        notify_hub(hub, urls)
+    except HubUnreachable as error:
+        logger.warning(
+            "WebSub hub not told of %d feeds (attempt %d): %s", len(urls), attempt, error
+        )
+        backend = announce_feed_changes.get_backend()
+        if attempt < HUB_ATTEMPTS and backend.supports_defer:
+            retry_at = timezone.now() + timedelta(minutes=2**attempt)
+            announce_feed_changes.using(run_after=retry_at).enqueue(page_ids, attempt + 1)
+        return {"announced": 0, "error": str(error)}
+    return {"announced": len(urls)}
