@@ -1,11 +1,17 @@
-"""Receivers that turn publishing events into outbox rows. Search learns of content here only."""
+"""Receivers that turn publishing events into outbox rows. Search learns of content here only.
 
+Settings that feeds render (the site's name, full text for everyone, the rights notice) are
+not in the index: saving them marks cached feeds as changed.
+"""
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import ArticlePage, MinistryUnit, Region, SectionPage, Topic
-from search.models import IndexChange
+from search.feeds.freshness import feeds_changed
+from search.models import IndexChange, SyndicationSettings
 from search.outbox import record_changes
 
 
@@ -46,6 +52,10 @@ def on_taxonomy_saved(sender, instance, created, **kwargs):
     record_changes(stories.values_list("pk", flat=True), IndexChange.Reason.REPAIR)
 
 
+def on_syndication_changed(sender, **kwargs):
+    transaction.on_commit(feeds_changed)
+
+
 def register_signal_handlers():
     page_published.connect(on_published, dispatch_uid="search_on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_on_unpublished")
@@ -55,3 +65,10 @@ def register_signal_handlers():
         post_save.connect(
             on_taxonomy_saved, sender=model, dispatch_uid=f"search_on_{model.__name__}_saved"
         )
+    for model in (Site, SyndicationSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_syndication_changed,
+                sender=model,
+                dispatch_uid=f"feeds_on_{model.__name__}_{signal is post_save}",
+            )

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import Site
 
-from search.models import PartnerToken
+from search.models import PartnerToken, SyndicationSettings
 from search.models.partners import token_digest
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,17 @@ def test_an_embargo_holds_until_its_second_on_every_public_surface(client, wire,
         marked = items(client, f"/en/feeds/all.json?token={secret}")[0]
         assert marked["title"] == embargoed.title_en  # no longer marked
     assert lifts > timezone.now()
+
+
+def test_full_text_for_everyone_is_a_site_setting_that_applies_at_once(
+    client, wire, locmem_cache, home, django_capture_on_commit_callbacks
+):
+    assert "content_html" not in items(client, "/en/feeds/all.json")[0]
+    options = SyndicationSettings.for_site(Site.objects.get(root_page=home))
+    options.public_full_text = True
+    with django_capture_on_commit_callbacks(execute=True):
+        options.save()
+    public = items(client, "/en/feeds/all.json")
+    assert "Robusta coffee wins buyers." in public[0]["content_html"]
+    rss = client.get("/en/feeds/all.rss").content.decode()
+    assert "<content:encoded>" in rss
