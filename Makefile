@@ -55,7 +55,11 @@ search-node-stop: ## Stop the local Elasticsearch node
 
 .PHONY: bench-search
 bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side
-	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python tests/bench/search_bench.py
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.search_bench
+
+.PHONY: bench-feeds
+bench-feeds: install search-node ## A 50-item full-text feed from the index: uncached, warm, 304, and Django's syndication over the database
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.feeds_bench
 
 .PHONY: lint
 lint: install ## Check code style with ruff, and that the catalogs under locale/ match the code

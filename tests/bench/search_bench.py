@@ -8,18 +8,10 @@ the top-3 hit rate and mean reciprocal rank of each backend.
 import os
 import random
 import statistics
-import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'search.sqlite3'}")
+from tests.bench.common import bootstrap, build_corpus, latency_line, prepare, timed
 
-import django  # noqa: E402
-
-django.setup()
+bootstrap()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -30,33 +22,13 @@ from search.queries import (  # noqa: E402
     elasticsearch_search,
 )
 from tests.bench.corpus import (  # noqa: E402
-    CorpusBuilder,
     expected_page_id,
     judged_queries,
     vocabulary,
 )
 
-CORPUS_SIZE = int(os.environ.get("BENCH_CORPUS_SIZE", "10000"))
 REBUILD_RUNS = 3
 QUERIES_PER_LANGUAGE = int(os.environ.get("BENCH_QUERIES_PER_LANGUAGE", "25"))
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def timed(function, *args, **kwargs):
-    start = time.perf_counter()
-    result = function(*args, **kwargs)
-    return result, (time.perf_counter() - start) * 1000
-
-
-def latency_line(name, samples):
-    return (
-        f"  {name:<34} median {statistics.median(samples):7.1f} ms"
-        f"   p95 {percentile(samples, 0.95):7.1f} ms   ({len(samples)} queries)"
-    )
 
 
 def varied_queries():
@@ -85,19 +57,8 @@ def relevance(search, queries):
 
 
 def main():
-    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-    call_command("migrate", interactive=False, verbosity=0)
-    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
-    # A real cache, as production has: Wagtail keeps the site root paths in it.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.NEWSROOM_SEARCH = {**settings.NEWSROOM_SEARCH, "url": url, "index_prefix": "bench"}
-
-    started = time.perf_counter()
-    stories = CorpusBuilder(CORPUS_SIZE).build()
-    print(
-        f"Corpus: {stories} stories in {len(settings.LANGUAGES)} languages "
-        f"(ready in {time.perf_counter() - started:.0f} s)"
-    )
+    prepare()
+    stories = build_corpus()
 
     from search.indexing import rebuild_indices
 
