@@ -11,13 +11,14 @@ from .mentions import Mention
 
 _DASHES = "-\u2010\u2011\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, en dash
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*"  # a kind or an issuer: NQ, QĐ, CP, BCT, TTg
-_DASH = f"[{_DASHES}]"
+_DASH_CHARACTERS = re.escape(_DASHES)  # inside a class, a bare "-" would make a range
+_DASH = f"[{_DASH_CHARACTERS}]"
 
 # 15/2024/NĐ-CP and 05/2022/QH15 (with the year), 47/NQ-CP and 2387/QĐ-BCT (kind/issuer),
 # 57-KL/TW (party documents: number-kind/issuer). See content.document_numbers for the rules
 # by kind; here any well-formed number counts, since a translation must not alter any.
 _DOCUMENT_NUMBER = re.compile(
-    rf"(?<![\d/{_DASHES}])(?<!\d[.,])\d{{1,5}}(?:"
+    rf"(?<![\d/{_DASH_CHARACTERS}])(?<!\d[.,])\d{{1,5}}(?:"
     rf"/\d{{4}}/{_CODE}\d*(?:{_DASH}{_CODE})*"
     rf"|/{_CODE}(?:{_DASH}{_CODE})+"
     rf"|{_DASH}{_CODE}/{_CODE}(?:{_DASH}{_CODE})*"

@@ -235,6 +235,9 @@ def test_a_shifted_date_is_a_changed_date():
         ("Nghị định số 15/2024/NĐ-CP", "Decree No. 15/2024/ND-CP"),
         ("Chỉ thị 12/CT-TTg", "Directive 12/CT-TTg"),
         ("Kết luận 57-KL/TW", "Conclusion 57-KL/TW"),
+        # French typography puts a non-breaking space after "n°".
+        ("Thông tư số 41/2025/TT-BCT", "la circulaire n°\u00a041/2025/TT-BCT"),
+        ("Nghị quyết số 164/NQ-CP", "la résolution n°164/NQ-CP"),
     ],
 )
 def test_document_numbers_with_d_or_stroked_d_are_one_number(source, target):
