@@ -11,3 +11,6 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import checks  # noqa: F401  registers the system checks
+        from content.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -13,7 +13,8 @@ from wagtail.blocks import StreamValue
 DocumentTexts = Mapping[int, tuple[str, str]]
 
 
-def _texts_of(block_type: str, value, documents: DocumentTexts) -> list[str]:
+def block_parts(block_type: str, value, documents: DocumentTexts) -> list[str]:
+    """The texts in one block of the given type (raw value), in reading order."""
     if block_type == "paragraph":
         return [strip_tags(value or "")]
     if block_type == "pull_quote":
@@ -42,7 +43,7 @@ def block_texts(body, documents: DocumentTexts | None = None) -> list[str]:
     """The text of each block, in order; blocks without text give an empty string."""
     texts = []
     for block in raw_blocks(body):
-        parts = _texts_of(block["type"], block["value"], documents or {})
+        parts = block_parts(block["type"], block["value"], documents or {})
         texts.append(" ".join(" ".join(part.split()) for part in parts if part))
     return texts
 

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import ArticlePage, MinistryUnit, Region, SectionPage, Topic
+from content.translating.signals import translation_published
 from search.feeds.freshness import feeds_changed
 from search.models import IndexChange, SyndicationSettings
 from search.outbox import record_changes
@@ -52,6 +53,10 @@ def on_taxonomy_saved(sender, instance, created, **kwargs):
     record_changes(stories.values_list("pk", flat=True), IndexChange.Reason.REPAIR)
 
 
+def on_translation_published(sender, translation, **kwargs):
+    record_changes([translation.page_id], IndexChange.Reason.PUBLISHED)
+
+
 def on_syndication_changed(sender, **kwargs):
     transaction.on_commit(feeds_changed)
 
@@ -60,6 +65,9 @@ def register_signal_handlers():
     page_published.connect(on_published, dispatch_uid="search_on_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_on_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search_on_moved")
+    translation_published.connect(
+        on_translation_published, dispatch_uid="search_on_translation_published"
+    )
     post_delete.connect(on_article_deleted, sender=ArticlePage, dispatch_uid="search_on_deleted")
     for model in (Topic, Region, MinistryUnit):
         post_save.connect(

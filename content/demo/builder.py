@@ -22,7 +22,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from content.demo.hero_images import draw_hero_image
-from content.editorial import install_editorial_workflow, install_roles, translator_group_name
+from content.editorial import (
+    install_editorial_workflow,
+    install_roles,
+    reviewer_group_name,
+    translator_group_name,
+)
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
 from content.models import (
     ArticleByline,
@@ -39,6 +44,8 @@ from content.models import (
     TopicIndexPage,
     UnitIndexPage,
 )
+from content.translating.fields import column, write_fields
+from content.translating.workflow import approve, request_translations, save_draft, submit
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_LANGUAGES = ("vi", "en")
@@ -50,7 +57,24 @@ DEMO_USERS = (
     ("desk", "Phạm Quốc Bảo", (DESK_EDITORS,)),
     ("approver", "Trần Thị Mai", (APPROVERS,)),
     ("translator-en", "Nguyễn Hoàng Nam", (translator_group_name("en"),)),
+    (
+        "translator",
+        "Vũ Thị Lan",
+        tuple(translator_group_name(code) for code, _name in settings.LANGUAGES if code != "en"),
+    ),
+    (
+        "reviewer",
+        "Hoàng Văn Đức",
+        tuple(reviewer_group_name(code) for code, _name in settings.LANGUAGES),
+    ),
     ("siteadmin", "Đỗ Thanh Hương", (SITE_ADMINISTRATORS,)),
+)
+
+# A figure the organisers corrected after the story was translated into English.
+SOURCE_REVISION = (
+    "vietnamese-culture-food-week-fukuoka",
+    "khoảng 60.000 lượt khách",
+    "khoảng 72.000 lượt khách",
 )
 
 INDEX_PAGES = (
@@ -90,6 +114,10 @@ class DemoBuilder:
     def __init__(self):
         self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))
+        translations = DATA_DIR / "translations.json"
+        self.translations = (
+            json.loads(translations.read_text(encoding="utf-8")) if translations.exists() else {}
+        )
         self.report = DemoReport()
         self.now = timezone.now()
 
@@ -101,7 +129,7 @@ class DemoBuilder:
             regions = self._taxonomy(Region, "regions")
             units = self._units()
             authors = self._authors()
-            documents = self._documents()
+            documents = self.documents = self._documents()
             home = self._home()
             sections = self._sections(home)
             self._index_pages(home)
@@ -116,6 +144,7 @@ class DemoBuilder:
             }
             for story in self.stories:
                 self._article(story, sections[story["section"]], lookups, users)
+            self._revise_source(*SOURCE_REVISION, users)
         return self.report
 
     # Snippets ---------------------------------------------------------------------------
@@ -319,12 +348,14 @@ class DemoBuilder:
             return
         section_record = next(s for s in self.taxonomy["sections"] if s["key"] == story["section"])
         published_at = self.now - timedelta(days=story["days_ago"], hours=len(story["key"]) % 9)
-        documents = lookups["documents"]
+        original = story["original_language"]
         page = ArticlePage(
+            # Wagtail requires a title in the default language, even for a story written in
+            # English; it is not live in Vietnamese until its translation is approved.
             title=story["vi"]["title"],
             slug=slug,
             kind=story["kind"],
-            original_language=story["original_language"],
+            original_language=original,
             publication_date=published_at,
             first_published_at=published_at,
             lead_unit=lookups["units"][story["lead_unit"]],
@@ -334,19 +365,11 @@ class DemoBuilder:
             hero_credit="Demo",
             owner=users["writer"],
         )
-        for language in DEMO_LANGUAGES:
-            text = story.get(language)
-            if not text:
-                continue
-            setattr(page, f"title_{language}", text["title"])
-            setattr(page, f"slug_{language}", ascii_slug(text["title"]))
-            setattr(page, f"standfirst_{language}", text["standfirst"])
-            setattr(page, f"body_{language}", self._body(text["body"], documents))
-            setattr(page, f"hero_alt_text_{language}", _hero_alt(language, section_record))
+        write_fields(page, original, self._fields(story[original], original, section_record))
         page.coordinating_units = [lookups["units"][k] for k in story["coordinating_units"]]
         page.topics = [lookups["topics"][k] for k in story["topics"]]
         page.regions = [lookups["regions"][k] for k in story["regions"]]
-        page.documents = [documents[k] for k in story["documents"]]
+        page.documents = [lookups["documents"][k] for k in story["documents"]]
         page.bylines = [
             ArticleByline(author=lookups["authors"][k], sort_order=i)
             for i, k in enumerate(story["authors"])
@@ -355,12 +378,74 @@ class DemoBuilder:
         section.add_child(instance=page)
         self._publish(page, users["approver"])
         self.report.count("articles")
+        texts = {code: story[code] for code in DEMO_LANGUAGES if story.get(code)}
+        texts.update(self.translations.get(story["key"], {}))
+        for language, text in texts.items():
+            code = language.replace("_", "-")
+            if code != original:
+                self._translate(page, code, text, section_record, users)
+
+    def _revise_source(self, key, old, new, users):
+        """Correct a figure in a story's source after it was translated.
+
+        Its translation then needs an update: the demo shows the queue and the diff.
+        """
+        story = next(s for s in self.stories if s["key"] == key)
+        page = ArticlePage.objects.filter(slug_vi=ascii_slug(story["vi"]["title"])).first()
+        if page is None:
+            return
+        draft = page.get_latest_revision_as_object()
+        body = draft.body_vi.get_prep_value()
+        if not any(old in str(block["value"]) for block in body):
+            return
+        for block in body:
+            if block["type"] == "paragraph":
+                block["value"] = block["value"].replace(old, new)
+        draft.body_vi = body
+        self._publish(draft, users["approver"])
+        self.report.count("source revisions")
+
+    def _fields(self, text, language, section_record):
+        return {
+            "title": text["title"],
+            "slug": ascii_slug(text["title"]) or ascii_slug(text["standfirst"]),
+            "standfirst": text["standfirst"],
+            "body": self._body(text["body"], self.documents),
+            "hero_alt_text": _hero_alt(language, section_record),
+        }
+
+    def _translate(self, page, language, text, section_record, users):
+        """Carry one translation through the workflow: request, draft, submit, approve."""
+        translator = users["translator-en"] if language == "en" else users["translator"]
+        (translation,) = request_translations(
+            [page], [language], users["desk"], due_date=self.now.date() + timedelta(days=2)
+        )
+        fields = self._fields(text, language, section_record)
+        # A translated block keeps its source block's id: that is how the two are paired.
+        source_body = getattr(page, column("body", page.original_language)).get_prep_value()
+        for block, source_block in zip(fields["body"], source_body, strict=True):
+            block["id"] = source_block["id"]
+        save_draft(translation, fields, translator)
+        submit(translation, translator, override_reason=text.get("override_reason", ""))
+        approve(translation, users["reviewer"])
+        self.report.count("translations")
+
+
+HERO_ALT = {
+    "vi": "Hình minh hoạ trừu tượng cho chuyên mục {vi}",
+    "en": "Abstract illustration for the {en} section",
+    "fr": "Illustration abstraite de la rubrique",
+    "es": "Ilustración abstracta de la sección",
+    "ru": "Абстрактная иллюстрация раздела",
+    "zh-hans": "栏目抽象插图",
+    "ja": "コーナーの抽象的なイラスト",
+    "ko": "섹션 추상 일러스트",
+    "ar": "رسم تجريدي للقسم",
+}
 
 
 def _hero_alt(language, section_record):
-    if language == "vi":
-        return f"Hình minh hoạ trừu tượng cho chuyên mục {section_record['vi']}"
-    return f"Abstract illustration for the {section_record['en']} section"
+    return HERO_ALT[language].format(**section_record)
 
 
 def _bytes_file(data: bytes):

@@ -4,7 +4,13 @@ Outside code imports from ``content.editorial``. ``workflow`` depends on ``roles
 the other way round.
 """
 
-from content.editorial.roles import ROLES, Role, install_roles, translator_group_name
+from content.editorial.roles import (
+    ROLES,
+    Role,
+    install_roles,
+    reviewer_group_name,
+    translator_group_name,
+)
 from content.editorial.workflow import (
     EDITORIAL_WORKFLOW_NAME,
     assign_editorial_workflow,
@@ -18,5 +24,6 @@ __all__ = [
     "assign_editorial_workflow",
     "install_editorial_workflow",
     "install_roles",
+    "reviewer_group_name",
     "translator_group_name",
 ]

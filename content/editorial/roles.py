@@ -125,14 +125,22 @@ def translator_group_name(language_code: str) -> str:
     return f"Translators: {language_code}"
 
 
+def reviewer_group_name(language_code: str) -> str:
+    return f"Translation reviewers: {language_code}"
+
+
 def translator_roles() -> list[Role]:
-    """One group per language; the translation workflow grants what they do per language."""
+    """Per language, a group of translators and a group of their reviewers.
+
+    What each may do to which language is decided by the translation workflow
+    (``content.translating.permissions``), not by Wagtail's page permissions, which cannot
+    tell one language's columns from another's.
+    """
+    permissions = (ACCESS_ADMIN, *view_only(*TAXONOMY_MODELS, "officialdocument"))
     return [
-        Role(
-            translator_group_name(code),
-            model_permissions=(ACCESS_ADMIN, *view_only(*TAXONOMY_MODELS, "officialdocument")),
-        )
+        Role(group_name(code), model_permissions=permissions)
         for code, _name in settings.LANGUAGES
+        for group_name in (translator_group_name, reviewer_group_name)
     ]
 
 

@@ -23,6 +23,7 @@ from content.models.snippets import (
     Region,
     Topic,
 )
+from content.models.translations import Translation, TranslationStatus
 
 __all__ = [
     "ArticleByline",
@@ -40,5 +41,7 @@ __all__ = [
     "SectionReviewTask",
     "Topic",
     "TopicIndexPage",
+    "Translation",
+    "TranslationStatus",
     "UnitIndexPage",
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,7 @@ from wagtail.search import index
 from content.blocks import ArticleBodyBlock
 from content.models.querysets import ArticlePageQuerySet
 from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
+from content.translating.fields import write_fields
 
 
 def paginate(request, queryset, per_page=None):
@@ -310,8 +312,9 @@ class ArticlePage(BasePage):
         if self.embargoed_until and self.publication_date < self.embargoed_until:
             self.publication_date = self.embargoed_until
         errors = {}
-        if self.hero_image_id and not self.hero_alt_text:
-            errors["hero_alt_text"] = _("Describe the hero image for readers who cannot see it.")
+        alt_text = build_localized_fieldname("hero_alt_text", self.original_language)
+        if self.hero_image_id and not getattr(self, alt_text, None):
+            errors[alt_text] = _("Describe the hero image for readers who cannot see it.")
         for field in ("standfirst", "body"):
             name = build_localized_fieldname(field, self.original_language)
             if not getattr(self, name, None):
@@ -331,16 +334,43 @@ class ArticlePage(BasePage):
         context["documents"] = self.documents.all()
         return context
 
+    def live_languages(self) -> list[str]:
+        """The languages readers may read this article in: its own, and approved translations.
+
+        The instance-side twin of ``ArticlePageQuerySet.in_language``; prefetch
+        ``translations`` to ask it of many articles.
+        """
+        if not hasattr(self, "_live_languages"):
+            approved = {t.language for t in self.translations.all() if t.live}
+            self._live_languages = [
+                code
+                for code, _name in settings.LANGUAGES
+                if code == self.original_language or code in approved
+            ]
+        return self._live_languages
+
     def is_written_in(self, language):
-        """The instance-side twin of ``ArticlePageQuerySet.in_language``."""
-        return bool(getattr(self, build_localized_fieldname("standfirst", language), None))
+        return language in self.live_languages()
+
+    def with_content_json(self, content):
+        # Whatever revision is published or previewed, live translations keep their approved
+        # text: a revision carries every language's columns, as they were when it was saved.
+        page = super().with_content_json(content)
+        live_translations = list(self.translations.live()) if self.pk else []
+        for translation in live_translations:
+            write_fields(page, translation.language, translation.live_fields)
+        if live_translations:
+            page.set_url_path(page.get_parent())  # each language's URL follows its slug
+        return page
 
     def is_embargoed(self, now=None) -> bool:
         return bool(self.embargoed_until and self.embargoed_until > (now or timezone.now()))
 
     def serve(self, request, *args, **kwargs):
         if not self.is_written_in(get_language()):
-            raise Http404(_("This story is not available in this language."))
+            # Never the source text passed off as a translation: the languages it is live in.
+            context = {"page": self, "story_elsewhere": True}
+            return TemplateResponse(request, "404.html", context, status=404)
         # Neither an embargo nor a publication date still to come is announced to readers.
         if self.publication_date > timezone.now() and not getattr(request, "is_preview", False):
             raise Http404

@@ -1,24 +1,23 @@
 """Queries that listings, feeds and sitemaps share: written once, used everywhere."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
+
+from content.models.translations import Translation
 
 LISTING_IMAGE_SPEC = "fill-640x360"
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def in_language(self, language: str):
-        """Articles that have their own text in ``language``: never another language's text.
+        """Articles readers may read in ``language``: written in it, or translated and approved.
 
-        The translation workflow narrows this to translations approved in that language.
+        Never another language's text: a translation not yet approved is not there at all.
         """
-        # The standfirst, not the title: Wagtail requires a title in the source language even
-        # for a story that was written in another.
-        standfirst = build_localized_fieldname("standfirst", language)
-        return self.exclude(Q(**{f"{standfirst}__isnull": True}) | Q(**{standfirst: ""}))
+        approved = Translation.objects.filter(page=OuterRef("pk"), language=language, live=True)
+        return self.filter(Q(original_language=language) | Exists(approved))
 
     def published_in(self, language: str):
         """Live, public and written in ``language``: what the search index holds for it."""

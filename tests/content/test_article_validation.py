@@ -16,7 +16,18 @@ def test_a_hero_image_needs_alternative_text(section):
     story.hero_alt_text_vi = ""
     with pytest.raises(ValidationError) as error:
         story.full_clean()
-    assert "hero_alt_text" in error.value.message_dict
+    assert "hero_alt_text_vi" in error.value.message_dict
+
+
+def test_the_alternative_text_is_needed_in_the_language_the_story_was_written_in(section):
+    story = ArticlePageFactory(parent=section, original_language="en", hero_alt_text_vi="")
+    story.hero_image = get_image_model().objects.create(title="hero", file=get_test_image_file())
+    story.hero_alt_text_en = "Ships at the port of Hai Phong"
+    story.full_clean()  # no Vietnamese text needed in a story written in English
+    story.hero_alt_text_en = ""
+    with pytest.raises(ValidationError) as error:
+        story.full_clean()
+    assert "hero_alt_text_en" in error.value.message_dict
 
 
 @pytest.mark.parametrize(

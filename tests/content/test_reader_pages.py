@@ -96,6 +96,22 @@ class TestLanguages:
         french = story.url.replace("/vi/", "/fr/", 1)
         assert client.get(french).status_code == 404
 
+    def test_the_404_of_a_missing_translation_offers_the_languages_the_story_is_live_in(
+        self, client, section
+    ):
+        story = ArticlePageFactory(parent=section, title_fr="Brouillon", standfirst_fr="Pas validé")
+        story.translations.filter(language="fr").update(live=False)  # submitted, not approved
+        vietnamese = story.url
+        with override("en"):
+            english = story.get_url()
+        response = client.get(vietnamese.replace("/vi/", "/fr/", 1))
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert 'class="story-languages"' in html
+        assert f'href="{vietnamese}"' in html and f'href="{english}"' in html
+        assert "Brouillon" not in html and "Pas validé" not in html
+        assert 'hreflang="fr"' not in html
+
     def test_the_english_story_is_served_at_its_english_slug(self, client, section):
         story = ArticlePageFactory(parent=section, slug_en="trade-talks", title_en="Trade talks")
         with override("en"):
@@ -151,7 +167,7 @@ class TestArticlePage:
     ):
         story = ArticlePageFactory(parent=section)
         client.get(story.url)
-        with django_assert_max_num_queries(15):
+        with django_assert_max_num_queries(16):
             assert client.get(story.url).status_code == 200
 
     def test_a_draft_story_is_not_served(self, client, section):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from content.models import ArticlePage, HomePage, SectionPage, TopicIndexPage, UnitIndexPage
 from tests.factories.snippets import MinistryUnitFactory
+from tests.factories.translations import approve_written_languages
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -80,3 +81,9 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         vietnamese_only = factory.Trait(
             title_en=None, slug_en=None, standfirst_en=None, body_en=None
         )
+
+    @factory.post_generation
+    def translations(story, create, extracted, **kwargs):
+        """The languages written besides the story's own are approved translations."""
+        if create and extracted is not False:
+            approve_written_languages(story)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tests.factories import ArticlePageFactory
+from tests.factories.translations import approve_written_languages
 
 ALL_LANGUAGES = ("vi", "en", "fr", "es", "ru", "zh_hans", "ja", "ko", "ar")
 
@@ -39,4 +40,6 @@ def published_story(section, texts: dict[str, tuple[str, str]], days_ago=1, **fi
         **fields,
     )
     story.save_revision().publish()
+    # Approved again, now that there is a live revision to have translated from.
+    approve_written_languages(type(story).objects.get(pk=story.pk))
     return type(story).objects.get(pk=story.pk)

@@ -11,7 +11,8 @@ from search.documents import alias_name
 from search.indexing import find_drift
 from search.models import IndexChange
 from search.outbox import drain_all
-from tests.search.stories import published_story
+from tests.factories.translations import approve_text
+from tests.search.stories import paragraph, published_story
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +40,9 @@ def test_publishing_queues_a_change_and_the_drain_indexes_it(search_index, secti
 def test_a_language_added_later_appears_in_that_languages_index(search_index, section, refresh):
     story = published_story(section, {"vi": ("Tin gạo", "Gạo.")})
     refresh()
-    story.title_fr, story.slug_fr, story.standfirst_fr = "Le riz", "le-riz", "Le riz."
-    story.save_revision().publish()
+    approve_text(
+        story, "fr", title="Le riz", slug="le-riz", standfirst="Le riz.", body=paragraph("Riz.")
+    )
     refresh()
     assert indexed_ids("fr") == {story.pk}
 

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories.translations import approve_text
+
 pytestmark = pytest.mark.django_db
 
 
@@ -55,9 +57,7 @@ def test_gzip_when_asked_with_its_own_etag(client, feed_url):
 
 def test_a_publication_changes_the_feed_at_once(client, feed_url, wire, refresh):
     etag = client.get(feed_url)["ETag"]
-    coffee = wire["coffee"]
-    coffee.title_en = "Vietnamese coffee: a second shipment"
-    coffee.save_revision().publish()
+    approve_text(wire["coffee"], "en", title="Vietnamese coffee: a second shipment")
     refresh()
     response = client.get(feed_url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200

@@ -5,6 +5,8 @@ import json
 import feedparser
 import pytest
 
+from tests.factories.translations import approve_text
+
 pytestmark = pytest.mark.django_db
 
 
@@ -65,10 +67,9 @@ def test_an_rss_item_carries_what_partners_need(client, wire):
 
 def test_the_permanent_id_survives_an_edit_and_a_new_slug(client, wire, refresh):
     before = parsed(client, "/en/feeds/all.atom").entries[0].id
-    coffee = wire["coffee"]
-    coffee.slug_en = "coffee-in-paris"
-    coffee.title_en = "Vietnamese coffee on Paris shelves"
-    coffee.save_revision().publish()
+    approve_text(
+        wire["coffee"], "en", slug="coffee-in-paris", title="Vietnamese coffee on Paris shelves"
+    )
     refresh()
     entry = parsed(client, "/en/feeds/all.atom").entries[0]
     assert entry.title == "Vietnamese coffee on Paris shelves"

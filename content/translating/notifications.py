@@ -1,0 +1,59 @@
+"""Email to the people a translation now waits for.
+
+Its language's translators when it is requested, its reviewers when it is submitted, and
+its translator when it is approved or returned.
+"""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from content.editorial.roles import reviewer_group_name, translator_group_name
+
+logger = logging.getLogger(__name__)
+
+EVENTS = {
+    # event: (template, who is told)
+    "requested": ("content/translating/email/requested.txt", "translators"),
+    "submitted": ("content/translating/email/submitted.txt", "reviewers"),
+    "approved": ("content/translating/email/approved.txt", "translator"),
+    "returned": ("content/translating/email/returned.txt", "translator"),
+}
+
+
+def _recipients(translation, who: str) -> list[str]:
+    if who == "translator":
+        users = [translation.translator] if translation.translator else []
+    else:
+        group = translator_group_name if who == "translators" else reviewer_group_name
+        users = get_user_model().objects.filter(
+            is_active=True, groups__name=group(translation.language)
+        )
+    return sorted({user.email for user in users if user.email and user.is_active})
+
+
+def notify(translations, event: str, admin_url) -> None:
+    """After the transaction commits, tell whoever each translation now waits for."""
+    template, who = EVENTS[event]
+    messages = []
+    for translation in translations:
+        recipients = _recipients(translation, who)
+        if not recipients:
+            continue
+        text = render_to_string(
+            template, {"translation": translation, "url": admin_url(translation)}
+        ).strip()
+        subject, _blank, body = text.partition("\n")
+        messages.append((subject, body.strip(), None, recipients))
+
+    def send():
+        try:
+            send_mass_mail(messages, fail_silently=False)
+        except OSError as error:  # the mail server is away: the work itself is saved
+            logger.warning("Translation notifications not sent (%s): %s", event, error)
+
+    if messages:
+        transaction.on_commit(send)

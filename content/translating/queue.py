@@ -1,0 +1,44 @@
+"""The translation queue ("My translations"): work in a user's languages, by its state."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Translation, TranslationStatus
+from content.translating.permissions import reviewing_languages, translating_languages
+
+
+@dataclass
+class QueueGroup:
+    key: str
+    title: str
+    translations: list[Translation] = field(default_factory=list)
+
+
+def translation_queue(user, today=None) -> list[QueueGroup]:
+    """The work in the languages the user translates or reviews, grouped by its state.
+
+    An overdue translation is also in the group of its state.
+    """
+    languages = translating_languages(user) | reviewing_languages(user)
+    translations = (
+        Translation.objects.in_languages(languages)
+        .select_related("page", "translator", "requested_by")
+        .order_by("due_date", "-requested_at")
+    )
+    groups = {
+        "overdue": QueueGroup("overdue", _("Overdue")),
+        "requested": QueueGroup("requested", _("Requested")),
+        "in_progress": QueueGroup("in_progress", _("In progress")),
+        "needs_update": QueueGroup("needs_update", _("Needs update")),
+        "submitted": QueueGroup("submitted", _("Submitted for review")),
+    }
+    for translation in translations:
+        if translation.is_overdue(today):
+            groups["overdue"].translations.append(translation)
+        if translation.status == TranslationStatus.APPROVED:
+            if translation.needs_update:
+                groups["needs_update"].translations.append(translation)
+        else:
+            groups[translation.status].translations.append(translation)
+    return list(groups.values())

@@ -1,0 +1,145 @@
+"""The translators' admin: their queue, the side-by-side editor, review, and requests.
+
+Views read the request and render; every step of the workflow is in ``workflow``, which
+checks who may do it and either does all of it or changes nothing.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from wagtail.admin import messages
+
+from content.models import ArticlePage, Translation, TranslationStatus
+from content.translating import workflow
+from content.translating.forms import RequestTranslationsForm, ReviewForm, TranslationForm
+from content.translating.notifications import notify
+from content.translating.permissions import can_review, can_translate
+from content.translating.queue import translation_queue
+from content.translating.segments import build_fields, source_segments, target_texts
+
+
+def _admin_url(request):
+    return lambda t: request.build_absolute_uri(reverse("translation_edit", args=[t.pk]))
+
+
+def my_translations(request):
+    groups = translation_queue(request.user)
+    context = {"groups": groups, "page_title": _("My translations")}
+    return TemplateResponse(request, "content/translating/my_translations.html", context)
+
+
+def _translation_of(request, pk, allowed) -> Translation:
+    translation = get_object_or_404(Translation.objects.select_related("page"), pk=pk)
+    if not allowed(request.user, translation.language):
+        raise PermissionDenied
+    return translation
+
+
+def _editor_context(translation, form, findings=None):
+    page = translation.page
+    return {
+        "translation": translation,
+        "page": page,
+        "form": form,
+        "findings": findings or {},
+        "source_language": page.get_original_language_display(),
+        "changes": workflow.changes_since_translated(translation)
+        if translation.needs_update
+        else [],
+        "page_title": _("Translate “%(title)s”") % {"title": page.title},
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def edit_translation(request, pk: int):
+    """The source beside the target, segment by segment; save the draft or submit it."""
+    translation = _translation_of(request, pk, can_translate)
+    source = workflow.source_fields(translation.page)
+    segments = source_segments(source)
+    working = translation.draft or (translation.live_fields if translation.live else {})
+    form = TranslationForm(segments, target_texts(source, working), request.POST or None)
+    status, findings = 200, None
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        else:
+            fields = build_fields(source, form.texts())
+            try:
+                workflow.save_draft(translation, fields, request.user)
+                if "submit" in request.POST:
+                    workflow.submit(translation, request.user, form.cleaned_data["override_reason"])
+                    notify([translation], "submitted", _admin_url(request))
+                    messages.success(request, _("Submitted for review."))
+                    return redirect("my_translations")
+                messages.success(request, _("Draft saved."))
+                return redirect("translation_edit", pk=translation.pk)
+            except workflow.ChecksFailed as failed:
+                findings, status = failed.findings, 400
+                messages.error(request, failed.messages[0])
+            except ValidationError as error:
+                status = 400
+                messages.error(request, " ".join(error.messages))
+    context = _editor_context(translation, form, findings)
+    return TemplateResponse(request, "content/translating/edit.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def review_translation(request, pk: int):
+    """A submitted translation beside its source, with the checks; approve or return it."""
+    translation = _translation_of(request, pk, can_review)
+    form = ReviewForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            if "approve" in request.POST:
+                workflow.approve(translation, request.user)
+                notify([translation], "approved", _admin_url(request))
+                messages.success(request, _("Approved: the translation is live."))
+            else:
+                workflow.return_for_changes(translation, request.user, form.cleaned_data["comment"])
+                notify([translation], "returned", _admin_url(request))
+                messages.success(request, _("Returned to the translator."))
+            return redirect("my_translations")
+        except ValidationError as error:
+            status = 400
+            messages.error(request, " ".join(error.messages))
+    source = workflow.source_fields(translation.page)
+    texts = target_texts(source, translation.draft)
+    context = {
+        "translation": translation,
+        "page": translation.page,
+        "rows": [(segment, texts.get(segment.key, "")) for segment in source_segments(source)],
+        "findings": workflow.check_translation(translation) if translation.draft else {},
+        "form": form,
+        "can_decide": translation.status == TranslationStatus.SUBMITTED,
+        "page_title": _("Review “%(title)s”") % {"title": translation.page.title},
+    }
+    return TemplateResponse(request, "content/translating/review.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def request_translations(request, page_id: int):
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form = RequestTranslationsForm(page, request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            requested = workflow.request_translations(
+                [page], form.cleaned_data["languages"], request.user, form.cleaned_data["due_date"]
+            )
+            notify(requested, "requested", _admin_url(request))
+            messages.success(request, _("Translations requested."))
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+        status = 400
+    context = {
+        "page": page,
+        "form": form,
+        "translations": page.translations.order_by("language"),
+        "page_title": _("Request translations of “%(title)s”") % {"title": page.title},
+    }
+    return TemplateResponse(request, "content/translating/request.html", context, status=status)

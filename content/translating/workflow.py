@@ -1,0 +1,302 @@
+"""The translators' workflow: request, draft, submit, approve or return, and staleness.
+
+Each step checks who asks (``permissions``) and the translation's state, and either does all
+of its work or raises and changes nothing. Approval writes the language's columns on the
+live page row only: the page's own draft, and every other language, stay as they were.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.log_actions import log
+from wagtail.models import Revision
+
+from content.models import ArticlePage, Translation, TranslationStatus
+from content.translating.fields import TRANSLATED_FIELDS, read_fields, write_fields
+from content.translating.pairs import block_pairs, block_text, checked_pairs, field_label
+from content.translating.permissions import can_review, can_translate
+from content.translating.qa import Finding, check_fields
+from content.translating.signals import translation_published
+
+REQUIRED_FIELDS = ("title", "standfirst", "body")
+
+
+class ChecksFailed(ValidationError):
+    """The quality checks found mismatches and the translator gave no reason to override."""
+
+    def __init__(self, findings: dict[str, list[Finding]]):
+        self.findings = findings
+        count = sum(len(f) for f in findings.values())
+        super().__init__(
+            ngettext(
+                "The checks found %(count)s problem. Correct it, or give a reason to override.",
+                "The checks found %(count)s problems. Correct them, or give a reason to override.",
+                count,
+            )
+            % {"count": count}
+        )
+
+
+def _refuse(message: str):
+    raise PermissionDenied(message)
+
+
+def _require_status(translation: Translation, *allowed: str) -> None:
+    if translation.status not in allowed:
+        raise ValidationError(
+            _("This translation is %(status)s; that cannot be done now.")
+            % {"status": translation.get_status_display().lower()}
+        )
+
+
+def source_fields(page: ArticlePage) -> dict:
+    """The article's own text, in the language it was written in."""
+    return read_fields(page, page.original_language)
+
+
+# --- Requests ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_translations(pages, languages, requested_by, due_date=None) -> list[Translation]:
+    """Ask for these pages in these languages; an approved translation is asked to update."""
+    requested = []
+    for page in pages:
+        if not page.permissions_for_user(requested_by).can_edit():
+            _refuse(_("You cannot request translations of “%(title)s”.") % {"title": page.title})
+        for language in languages:
+            if language == page.original_language:
+                continue
+            translation, created = Translation.objects.get_or_create(
+                page=page,
+                language=language,
+                defaults={"requested_by": requested_by, "due_date": due_date},
+            )
+            if not created:
+                if translation.status == TranslationStatus.APPROVED:
+                    translation.status = TranslationStatus.REQUESTED
+                translation.requested_by = requested_by
+                translation.requested_at = timezone.now()
+                translation.due_date = due_date
+                translation.save()
+            log(page, "content.translation.request", user=requested_by, data={"language": language})
+            requested.append(translation)
+    return requested
+
+
+# --- The translator's side ---------------------------------------------------------------
+
+
+def _clean_values(values: dict) -> dict:
+    cleaned = {field: values[field] for field in TRANSLATED_FIELDS if field in values}
+    body = cleaned.get("body")
+    if body is not None and not (
+        isinstance(body, list) and all(isinstance(b, dict) and "type" in b for b in body)
+    ):
+        raise ValidationError({"body": _("The body must be a list of blocks.")})
+    return cleaned
+
+
+@transaction.atomic
+def save_draft(translation: Translation, values: dict, user) -> Translation:
+    """Keep the translator's work on the translation, never on the page."""
+    if not can_translate(user, translation.language):
+        _refuse(_("You do not translate into this language."))
+    _require_status(
+        translation,
+        TranslationStatus.REQUESTED,
+        TranslationStatus.IN_PROGRESS,
+        TranslationStatus.APPROVED,
+    )
+    page = translation.page
+    # Updating a live translation starts from its approved text.
+    start = translation.draft or (translation.live_fields if translation.live else {})
+    translation.draft = {**start, **_clean_values(values)}
+    translation.draft_source_revision_id = page.live_revision_id
+    translation.translator = user
+    translation.status = TranslationStatus.IN_PROGRESS
+    translation.save()
+    return translation
+
+
+def _check(page, target: dict, language: str, terms) -> dict[str, list[Finding]]:
+    return check_fields(
+        checked_pairs(source_fields(page), target), page.original_language, language, terms
+    )
+
+
+def check_translation(translation: Translation, terms=()) -> dict[str, list[Finding]]:
+    """The quality checks' findings for the draft against the live source, by location."""
+    return _check(translation.page, translation.draft, translation.language, terms)
+
+
+def audit_live_translation(translation: Translation, terms=()) -> dict[str, list[Finding]]:
+    """The same checks on what readers see: the approved text against the live source."""
+    return _check(translation.page, translation.live_fields, translation.language, terms)
+
+
+@transaction.atomic
+def submit(translation: Translation, user, override_reason: str = "", terms=()) -> Translation:
+    """Send the draft to the language's reviewers, if it passes the checks or is overridden."""
+    if not can_translate(user, translation.language):
+        _refuse(_("You do not translate into this language."))
+    _require_status(translation, TranslationStatus.IN_PROGRESS)
+    missing = {
+        field: _("A translation needs this.")
+        for field in REQUIRED_FIELDS
+        if not translation.draft.get(field)
+    }
+    if missing:
+        raise ValidationError(missing)
+    findings = check_translation(translation, terms)
+    override_reason = override_reason.strip()
+    if findings and not override_reason:
+        raise ChecksFailed(findings)
+    translation.status = TranslationStatus.SUBMITTED
+    translation.submitted_at = timezone.now()
+    translation.qa_override_reason = override_reason if findings else ""
+    translation.review_comment = ""
+    translation.save()
+    log(translation.page, "content.translation.submit", user=user, data=_log_data(translation))
+    return translation
+
+
+# --- The reviewer's side -----------------------------------------------------------------
+
+
+def _require_reviewer(translation: Translation, reviewer) -> None:
+    if not can_review(reviewer, translation.language):
+        _refuse(_("You do not review this language."))
+    if translation.translator_id == reviewer.pk:
+        _refuse(_("A translation is approved by someone other than its translator."))
+
+
+@transaction.atomic
+def approve(translation: Translation, reviewer) -> Translation:
+    """Put the submitted draft live in its language, on top of the live page, and nothing else."""
+    _require_reviewer(translation, reviewer)
+    _require_status(translation, TranslationStatus.SUBMITTED)
+    make_live(translation, translation.draft, translation.draft_source_revision_id, reviewer)
+    log(translation.page, "content.translation.approve", user=reviewer, data=_log_data(translation))
+    return translation
+
+
+@transaction.atomic
+def return_for_changes(translation: Translation, reviewer, comment: str) -> Translation:
+    _require_reviewer(translation, reviewer)
+    _require_status(translation, TranslationStatus.SUBMITTED)
+    if not comment.strip():
+        raise ValidationError({"comment": _("Tell the translator what to change.")})
+    translation.status = TranslationStatus.IN_PROGRESS
+    translation.review_comment = comment.strip()
+    translation.save()
+    log(translation.page, "content.translation.return", user=reviewer, data=_log_data(translation))
+    return translation
+
+
+def make_live(translation: Translation, values: dict, source_revision_id, by=None) -> None:
+    """Write ``values`` as the language's text on the live page row, and mark it live.
+
+    The page is read fresh and locked, so neither its pending draft nor a concurrent
+    approval of another language is touched; validation errors change nothing.
+    """
+    with transaction.atomic():
+        page = ArticlePage.objects.select_for_update().get(pk=translation.page_id)
+        write_fields(page, translation.language, values)
+        page.save()  # validates: a translated slug must be free among the page's siblings
+        translation.live = True
+        translation.live_fields = read_fields(page, translation.language)
+        translation.live_source_revision_id = source_revision_id
+        translation.stale = False
+        translation.status = TranslationStatus.APPROVED
+        translation.approved_at = timezone.now()
+        translation.approved_by = by
+        translation.draft = {}
+        translation.draft_source_revision = None
+        translation.save()
+        # In the same transaction: the index outbox row commits with the approval, or neither.
+        translation_published.send(sender=Translation, translation=translation)
+
+
+def _log_data(translation: Translation) -> dict:
+    return {
+        "language": translation.language,
+        "override_reason": translation.qa_override_reason,
+        "comment": translation.review_comment,
+    }
+
+
+# --- Staleness ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """One field or body block of the source that changed since a translation was made."""
+
+    location: str
+    before: str
+    after: str
+
+    @property
+    def kind(self) -> str:
+        if not self.before:
+            return "added"
+        if not self.after:
+            return "removed"
+        return "changed"
+
+
+def _revision_source(revision_id, page: ArticlePage) -> dict:
+    revision = Revision.objects.filter(pk=revision_id).first() if revision_id else None
+    if revision is None:
+        return {}
+    return read_fields(revision.as_object(), page.original_language)
+
+
+def source_changes(before: dict, after: dict) -> list[SourceChange]:
+    """What changed between two versions of the source, field by field and block by block.
+
+    The slug is left out: a translation has its own, and a new source slug needs no new text.
+    """
+    changes = [
+        SourceChange(field_label(field), str(before.get(field) or ""), str(after.get(field) or ""))
+        for field in TRANSLATED_FIELDS
+        if field not in ("body", "slug") and (before.get(field) or "") != (after.get(field) or "")
+    ]
+    for pair in block_pairs(after.get("body"), before.get("body")):
+        # Pairs are (after, before): the source's blocks as they are now come first.
+        now, then = pair.source, pair.target
+        if now != then:
+            location = (
+                pair.location
+                if now
+                else _("Body › removed block (%(type)s)") % {"type": pair.block_type}
+            )
+            changes.append(SourceChange(location, block_text(then), block_text(now)))
+    return changes
+
+
+def changes_since_translated(translation: Translation) -> list[SourceChange]:
+    """The diff a translator updating a stale translation works from."""
+    page = translation.page
+    return source_changes(
+        _revision_source(translation.live_source_revision_id, page), source_fields(page)
+    )
+
+
+def mark_stale_translations(page: ArticlePage) -> int:
+    """After the source is published: flag live translations made from another source text."""
+    current = source_fields(page)
+    sources = {}
+    stale = []
+    for translation in page.translations.live().filter(stale=False):
+        revision_id = translation.live_source_revision_id
+        if revision_id not in sources:
+            sources[revision_id] = _revision_source(revision_id, page)
+        if source_changes(sources[revision_id], current):
+            stale.append(translation.pk)
+    return Translation.objects.filter(pk__in=stale).update(stale=True)
