@@ -16,6 +16,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    TermbaseEntry,
     Topic,
     TopicIndexPage,
     UnitIndexPage,
@@ -55,3 +56,8 @@ class AuthorTranslation(TranslationOptions):
 @register(OfficialDocument)
 class OfficialDocumentTranslation(TranslationOptions):
     fields = ("title", "issuing_body")
+
+
+@register(TermbaseEntry)
+class TermbaseEntryTranslation(TranslationOptions):
+    fields = ("rendering",)

@@ -20,9 +20,11 @@ from content.models import (
     OfficialDocument,
     Region,
     SectionPage,
+    TermbaseEntry,
     Topic,
 )
 from content.translating import views as translating_views
+from content.translating.bulk_action import RequestTranslationsBulkAction
 from content.translating.permissions import reviewing_languages, translating_languages
 from content.translating.queue import translation_queue
 
@@ -72,6 +74,14 @@ class DeskAssignmentViewSet(SnippetViewSet):
     list_filter = ["section"]
 
 
+class TermbaseViewSet(SnippetViewSet):
+    model = TermbaseEntry
+    icon = "doc-full-inverse"
+    list_display = ["source", "source_language", "protected"]
+    list_filter = ["source_language", "protected"]
+    search_fields = ["source", "note"]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Newsroom")
     menu_icon = "folder-open-inverse"
@@ -83,6 +93,7 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
         MinistryUnitViewSet,
         AuthorViewSet,
         DeskAssignmentViewSet,
+        TermbaseViewSet,
     )
 
 
@@ -151,6 +162,14 @@ def register_translation_urls():
             name="translation_review",
         ),
         path(
+            "translations/xliff/", translating_views.export_xliff, name="translation_xliff_export"
+        ),
+        path(
+            "translations/xliff/import/",
+            translating_views.import_xliff,
+            name="translation_xliff_import",
+        ),
+        path(
             "translations/request/<int:page_id>/",
             translating_views.request_translations,
             name="translation_request",
@@ -201,3 +220,6 @@ def request_translations_button(page, user, view_name, next_url=None):
             icon_name="globe",
             priority=60,
         )
+
+
+hooks.register("register_bulk_action", RequestTranslationsBulkAction)

@@ -40,6 +40,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    TermbaseEntry,
     Topic,
     TopicIndexPage,
     UnitIndexPage,
@@ -68,6 +69,13 @@ DEMO_USERS = (
         tuple(reviewer_group_name(code) for code, _name in settings.LANGUAGES),
     ),
     ("siteadmin", "Đỗ Thanh Hương", (SITE_ADMINISTRATORS,)),
+)
+
+TERMBASE = (
+    ("ASEAN", "Written in Latin letters in every language, as the ministry's releases do."),
+    ("CPTPP", "The agreement's English acronym, in every language."),
+    ("EVFTA", "The EU-Viet Nam agreement's acronym, in every language."),
+    ("RCEP", "The agreement's English acronym, in every language."),
 )
 
 # A figure the organisers corrected after the story was translated into English.
@@ -130,6 +138,7 @@ class DemoBuilder:
             units = self._units()
             authors = self._authors()
             documents = self.documents = self._documents()
+            self._termbase()
             home = self._home()
             sections = self._sections(home)
             self._index_pages(home)
@@ -188,6 +197,14 @@ class DemoBuilder:
                 self.report.count("authors")
             authors[record["key"]] = author
         return authors
+
+    def _termbase(self):
+        """Agreements and groupings every translation keeps as written; the checks use them."""
+        for source, note in TERMBASE:
+            _entry, created = TermbaseEntry.objects.get_or_create(
+                source=source, source_language="vi", defaults={"protected": True, "note": note}
+            )
+            self.report.count("termbase entries", int(created))
 
     def _documents(self):
         documents = {}

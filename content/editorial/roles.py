@@ -114,6 +114,7 @@ SITE_ADMINISTRATOR = Role(
         *model_permissions("content", "deskassignment"),
         *[p for m in TAXONOMY_MODELS for p in model_permissions("content", m)],
         *model_permissions("content", "officialdocument"),
+        *model_permissions("content", "termbaseentry"),
         SET_EMBARGO,
         *model_permissions("newsroom_search", "partner"),
         "newsroom_search.change_syndicationsettings",
@@ -136,11 +137,16 @@ def translator_roles() -> list[Role]:
     (``content.translating.permissions``), not by Wagtail's page permissions, which cannot
     tell one language's columns from another's.
     """
-    permissions = (ACCESS_ADMIN, *view_only(*TAXONOMY_MODELS, "officialdocument"))
+    translating = (ACCESS_ADMIN, *view_only(*TAXONOMY_MODELS, "officialdocument", "termbaseentry"))
+    # Reviewers keep the termbase: the terms they hold translations to.
+    reviewing = (*translating, *model_permissions("content", "termbaseentry", ("add", "change")))
     return [
-        Role(group_name(code), model_permissions=permissions)
+        role
         for code, _name in settings.LANGUAGES
-        for group_name in (translator_group_name, reviewer_group_name)
+        for role in (
+            Role(translator_group_name(code), model_permissions=translating),
+            Role(reviewer_group_name(code), model_permissions=reviewing),
+        )
     ]
 
 

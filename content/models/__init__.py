@@ -3,6 +3,7 @@
 Inside the package, dependencies point one way: pages use snippets and querysets.
 """
 
+from content.models.memory import MemorySegment
 from content.models.pages import (
     ArticleByline,
     ArticleKind,
@@ -23,6 +24,7 @@ from content.models.snippets import (
     Region,
     Topic,
 )
+from content.models.termbase import TermbaseEntry
 from content.models.translations import Translation, TranslationStatus
 
 __all__ = [
@@ -33,12 +35,14 @@ __all__ = [
     "Author",
     "DeskAssignment",
     "HomePage",
+    "MemorySegment",
     "MinistryUnit",
     "OfficialDocument",
     "Region",
     "RegionIndexPage",
     "SectionPage",
     "SectionReviewTask",
+    "TermbaseEntry",
     "Topic",
     "TopicIndexPage",
     "Translation",

@@ -29,6 +29,7 @@ from wagtail.search import index
 from content.blocks import ArticleBodyBlock
 from content.models.querysets import ArticlePageQuerySet
 from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
+from content.panels import TranslationsPanel
 from content.translating.fields import write_fields
 
 
@@ -284,6 +285,7 @@ class ArticlePage(BasePage):
             ObjectList(metadata_panels, heading=_("Details")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Publishing")),
+            ObjectList([TranslationsPanel()], heading=_("Translations")),
         ]
     )
     # Every language's text, so that database search (the embedded default, and the fallback

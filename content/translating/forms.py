@@ -96,10 +96,13 @@ class RequestTranslationsForm(forms.Form):
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, page, *args, **kwargs):
+    def __init__(self, page=None, *args, **kwargs):
+        """For one article, its own language is not offered; a selection is offered all."""
         super().__init__(*args, **kwargs)
         self.fields["languages"].choices = [
-            (code, name) for code, name in settings.LANGUAGES if code != page.original_language
+            (code, name)
+            for code, name in settings.LANGUAGES
+            if page is None or code != page.original_language
         ]
 
     def clean_due_date(self):
@@ -107,3 +110,17 @@ class RequestTranslationsForm(forms.Form):
         if due and due < timezone.localdate():
             raise forms.ValidationError(_("The due date cannot be in the past."))
         return due
+
+
+class XliffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLIFF 2.0 file"),
+        help_text=_(
+            "A file exported here and translated: every article in it is imported, or none."
+        ),
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for overriding the checks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -6,10 +6,12 @@ its translator when it is approved or returned.
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from content.editorial.roles import reviewer_group_name, translator_group_name
 
@@ -35,7 +37,12 @@ def _recipients(translation, who: str) -> list[str]:
     return sorted({user.email for user in users if user.email and user.is_active})
 
 
-def notify(translations, event: str, admin_url) -> None:
+def _admin_url(translation) -> str:
+    view = "translation_review" if translation.status == "submitted" else "translation_edit"
+    return settings.WAGTAILADMIN_BASE_URL + reverse(view, args=[translation.pk])
+
+
+def notify(translations, event: str) -> None:
     """After the transaction commits, tell whoever each translation now waits for."""
     template, who = EVENTS[event]
     messages = []
@@ -44,7 +51,7 @@ def notify(translations, event: str, admin_url) -> None:
         if not recipients:
             continue
         text = render_to_string(
-            template, {"translation": translation, "url": admin_url(translation)}
+            template, {"translation": translation, "url": _admin_url(translation)}
         ).strip()
         subject, _blank, body = text.partition("\n")
         messages.append((subject, body.strip(), None, recipients))

@@ -15,6 +15,11 @@ from content.translating.fields import blocks_by_id
 CHECKED_FIELDS = ("title", "standfirst", "hero_alt_text", "hero_caption", "seo_title")
 
 
+def block_location(position: int, block_type: str) -> str:
+    """Where a body block is, as translators and the checks name it."""
+    return _("Body › block %(position)s (%(type)s)") % {"position": position, "type": block_type}
+
+
 @dataclass(frozen=True)
 class BlockPair:
     block_id: str
@@ -25,10 +30,7 @@ class BlockPair:
 
     @property
     def location(self) -> str:
-        return _("Body › block %(position)s (%(type)s)") % {
-            "position": self.position,
-            "type": self.block_type,
-        }
+        return block_location(self.position, self.block_type)
 
 
 def block_text(block: dict | None) -> str:

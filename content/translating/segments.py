@@ -8,9 +8,7 @@ translation always has the source's blocks, in its order, with its ids, images a
 import copy
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
-from content.translating.pairs import field_label
+from content.translating.pairs import block_location, field_label
 
 TEXT_FIELDS = (
     "title",
@@ -104,10 +102,7 @@ def source_segments(source: dict) -> list[Segment]:
             text = _get(block["value"], path) or ""
             if not text and path:
                 continue
-            label = _("Body › block %(position)s (%(type)s)") % {
-                "position": position,
-                "type": block["type"],
-            }
+            label = block_location(position, block["type"])
             if path:
                 label += f" › {path.replace('.', ' ')}"
             segments.append(

@@ -5,24 +5,26 @@ checks who may do it and either does all of it or changes nothing.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
 from content.models import ArticlePage, Translation, TranslationStatus
-from content.translating import workflow
-from content.translating.forms import RequestTranslationsForm, ReviewForm, TranslationForm
+from content.translating import workflow, xliff
+from content.translating.forms import (
+    RequestTranslationsForm,
+    ReviewForm,
+    TranslationForm,
+    XliffImportForm,
+)
+from content.translating.memory import suggestions
 from content.translating.notifications import notify
 from content.translating.permissions import can_review, can_translate
 from content.translating.queue import translation_queue
 from content.translating.segments import build_fields, source_segments, target_texts
-
-
-def _admin_url(request):
-    return lambda t: request.build_absolute_uri(reverse("translation_edit", args=[t.pk]))
 
 
 def my_translations(request):
@@ -40,10 +42,12 @@ def _translation_of(request, pk, allowed) -> Translation:
 
 def _editor_context(translation, form, findings=None):
     page = translation.page
+    memory = suggestions(page.original_language, translation.language, form.segments)
     return {
         "translation": translation,
         "page": page,
         "form": form,
+        "rows": [(segment, field, memory.get(segment.key, [])) for segment, field in form.rows()],
         "findings": findings or {},
         "source_language": page.get_original_language_display(),
         "changes": workflow.changes_since_translated(translation)
@@ -71,7 +75,7 @@ def edit_translation(request, pk: int):
                 workflow.save_draft(translation, fields, request.user)
                 if "submit" in request.POST:
                     workflow.submit(translation, request.user, form.cleaned_data["override_reason"])
-                    notify([translation], "submitted", _admin_url(request))
+                    notify([translation], "submitted")
                     messages.success(request, _("Submitted for review."))
                     return redirect("my_translations")
                 messages.success(request, _("Draft saved."))
@@ -96,11 +100,11 @@ def review_translation(request, pk: int):
         try:
             if "approve" in request.POST:
                 workflow.approve(translation, request.user)
-                notify([translation], "approved", _admin_url(request))
+                notify([translation], "approved")
                 messages.success(request, _("Approved: the translation is live."))
             else:
                 workflow.return_for_changes(translation, request.user, form.cleaned_data["comment"])
-                notify([translation], "returned", _admin_url(request))
+                notify([translation], "returned")
                 messages.success(request, _("Returned to the translator."))
             return redirect("my_translations")
         except ValidationError as error:
@@ -132,7 +136,7 @@ def request_translations(request, page_id: int):
             requested = workflow.request_translations(
                 [page], form.cleaned_data["languages"], request.user, form.cleaned_data["due_date"]
             )
-            notify(requested, "requested", _admin_url(request))
+            notify(requested, "requested")
             messages.success(request, _("Translations requested."))
             return redirect("wagtailadmin_explore", page.get_parent().pk)
         status = 400
@@ -143,3 +147,60 @@ def request_translations(request, page_id: int):
         "page_title": _("Request translations of “%(title)s”") % {"title": page.title},
     }
     return TemplateResponse(request, "content/translating/request.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def export_xliff(request):
+    """The chosen translations (``?translation=<id>``, repeated) as one XLIFF 2.0 file."""
+    ids = [pk for pk in request.GET.getlist("translation") if pk.isdigit()]
+    translations = list(Translation.objects.select_related("page").filter(pk__in=ids))
+    if not translations or len(translations) != len(set(ids)):
+        messages.error(request, _("Choose the translations to export."))
+        return redirect("my_translations")
+    if not all(can_translate(request.user, t.language) for t in translations):
+        raise PermissionDenied
+    try:
+        document = xliff.export_xliff(translations, request.build_absolute_uri("/")[:-1])
+    except xliff.XliffError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("my_translations")
+    languages = "-".join(sorted({t.language for t in translations}))
+    response = HttpResponse(document, content_type="application/xliff+xml; charset=utf-8")
+    filename = f"newsroom-{languages}-{'-'.join(str(t.pk) for t in translations)}.xlf"
+    response["Content-Disposition"] = f'attachment; filename="{filename[:120]}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def import_xliff(request):
+    form = XliffImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                imported = xliff.import_xliff(
+                    upload.read(xliff.MAX_BYTES + 1),
+                    request.user,
+                    form.cleaned_data["override_reason"],
+                )
+            except workflow.ChecksFailed as failed:
+                form.add_error(None, failed.messages[0])
+                for location, findings in failed.findings.items():
+                    for finding in findings:
+                        form.add_error(None, f"{location}: {finding.message}")
+            except (ValidationError, PermissionDenied) as error:
+                reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
+                for reason in reasons:
+                    form.add_error(None, reason or _("You cannot import this file."))
+            else:
+                notify(imported, "submitted")
+                messages.success(
+                    request,
+                    _("Imported and submitted for review: %(titles)s")
+                    % {"titles": ", ".join(t.page.title for t in imported)},
+                )
+                return redirect("my_translations")
+    context = {"form": form, "page_title": _("Import an XLIFF file")}
+    return TemplateResponse(request, "content/translating/import.html", context, status=status)

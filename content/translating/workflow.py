@@ -15,8 +15,9 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from content.models import ArticlePage, Translation, TranslationStatus
+from content.models import ArticlePage, TermbaseEntry, Translation, TranslationStatus
 from content.translating.fields import TRANSLATED_FIELDS, read_fields, write_fields
+from content.translating.memory import remember
 from content.translating.pairs import block_pairs, block_text, checked_pairs, field_label
 from content.translating.permissions import can_review, can_translate
 from content.translating.qa import Finding, check_fields
@@ -124,23 +125,25 @@ def save_draft(translation: Translation, values: dict, user) -> Translation:
 
 
 def _check(page, target: dict, language: str, terms) -> dict[str, list[Finding]]:
+    if terms is None:
+        terms = TermbaseEntry.rules_for(page.original_language)
     return check_fields(
         checked_pairs(source_fields(page), target), page.original_language, language, terms
     )
 
 
-def check_translation(translation: Translation, terms=()) -> dict[str, list[Finding]]:
+def check_translation(translation: Translation, terms=None) -> dict[str, list[Finding]]:
     """The quality checks' findings for the draft against the live source, by location."""
     return _check(translation.page, translation.draft, translation.language, terms)
 
 
-def audit_live_translation(translation: Translation, terms=()) -> dict[str, list[Finding]]:
+def audit_live_translation(translation: Translation, terms=None) -> dict[str, list[Finding]]:
     """The same checks on what readers see: the approved text against the live source."""
     return _check(translation.page, translation.live_fields, translation.language, terms)
 
 
 @transaction.atomic
-def submit(translation: Translation, user, override_reason: str = "", terms=()) -> Translation:
+def submit(translation: Translation, user, override_reason: str = "") -> Translation:
     """Send the draft to the language's reviewers, if it passes the checks or is overridden."""
     if not can_translate(user, translation.language):
         _refuse(_("You do not translate into this language."))
@@ -152,7 +155,7 @@ def submit(translation: Translation, user, override_reason: str = "", terms=()) 
     }
     if missing:
         raise ValidationError(missing)
-    findings = check_translation(translation, terms)
+    findings = check_translation(translation)
     override_reason = override_reason.strip()
     if findings and not override_reason:
         raise ChecksFailed(findings)
@@ -218,6 +221,7 @@ def make_live(translation: Translation, values: dict, source_revision_id, by=Non
         translation.draft = {}
         translation.draft_source_revision = None
         translation.save()
+        remember(translation, source_fields(page), translation.live_fields)
         # In the same transaction: the index outbox row commits with the approval, or neither.
         translation_published.send(sender=Translation, translation=translation)
 

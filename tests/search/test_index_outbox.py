@@ -112,3 +112,30 @@ def test_each_language_document_carries_the_storys_url_in_that_language(
         source = search_client().get(index=alias_name(language), id=story.pk)["_source"]
         with override(language):
             assert source["url"] == story.get_full_url()
+
+
+def test_a_translation_not_yet_approved_is_not_in_its_languages_index(
+    search_index, section, refresh, roles, desk_editor
+):
+    from content.editorial import translator_group_name
+    from content.translating.workflow import request_translations, save_draft, submit
+    from tests.factories import UserFactory
+
+    story = published_story(section, {"vi": ("Tin gạo", "Gạo.")})
+    translator = UserFactory(groups=[translator_group_name("fr")])
+    (french,) = request_translations([story], ["fr"], desk_editor)
+    block_id = story.body_vi.get_prep_value()[0]["id"]
+    save_draft(
+        french,
+        {
+            "title": "Le riz",
+            "slug": "le-riz",
+            "standfirst": "Le riz.",
+            "body": [{**paragraph("Riz.")[0], "id": block_id}],
+        },
+        translator,
+    )
+    submit(french, translator)
+    refresh()
+    assert indexed_ids("vi") == {story.pk}
+    assert indexed_ids("fr") == set()

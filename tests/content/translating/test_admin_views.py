@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from content.models import Translation, TranslationStatus
 from content.translating.forms import field_name, rich_text_widget
+from content.translating.pairs import block_location
 from content.translating.segments import source_segments, target_texts
 from content.translating.workflow import (
     approve,
@@ -17,6 +18,7 @@ from content.translating.workflow import (
     submit,
 )
 from tests.content.translating.conftest import french_text
+from tests.search.stories import published_story
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +68,7 @@ def test_the_editor_shows_the_source_beside_the_target_block_by_block(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nghị quyết số 47/NQ-CP" in html  # the source's body block
-    assert "Body › block 1 (paragraph)" in html
+    assert block_location(1, "paragraph") in html
     assert 'lang="fr"' in html
 
 
@@ -181,7 +183,8 @@ def test_an_editor_requests_translations_with_a_due_date_and_translators_are_tol
     assert response.status_code == 302
     assert set(story.translations.values_list("language", "due_date")) == {("fr", due), ("ja", due)}
     assert mail.outbox[0].to == [french_translator.email]
-    assert "Due" in mail.outbox[0].body
+    assert story.title in mail.outbox[0].body
+    assert f"/admin/translations/{story.translations.get(language='fr').pk}/" in mail.outbox[0].body
 
 
 def test_a_request_with_a_past_due_date_or_no_language_is_refused_with_a_message(
@@ -224,6 +227,11 @@ def test_a_translation_needing_an_update_shows_what_changed_in_the_source(
     needs_update = next(g for g in response.context["groups"] if g.key == "needs_update")
     assert needs_update.translations == [translation]
 
+    # ...and on the page, in its editor's Translations tab.
+    client.force_login(desk_editor)
+    editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "translations-panel__needs-update" in editor
+
 
 def test_an_unreadable_rich_text_post_is_a_form_error_that_loses_nothing(
     client, requested, french_translator
@@ -237,3 +245,29 @@ def test_an_unreadable_rich_text_post_is_a_form_error_that_loses_nothing(
     assert response.context["form"].errors[body_field]
     requested["fr"].refresh_from_db()
     assert requested["fr"].draft == {}
+
+
+def test_an_editor_requests_translations_of_a_selection_from_the_explorer(
+    client, story, section, desk_editor, french_translator, django_capture_on_commit_callbacks
+):
+    other = published_story(section, {"vi": ("Tin thứ hai", "Nội dung.")})
+    client.force_login(desk_editor)
+    url = f"/admin/bulk/wagtailcore/page/request_translations/?id={story.pk}&id={other.pk}"
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert story.title in confirm.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"languages": ["fr"], "due_date": ""})
+    assert response.status_code == 302
+    assert set(Translation.objects.values_list("page_id", "language")) == {
+        (story.pk, "fr"),
+        (other.pk, "fr"),
+    }
+    assert len(mail.outbox) == 2
+
+
+def test_a_translator_cannot_request_a_selection(client, story, french_translator):
+    client.force_login(french_translator)
+    url = f"/admin/bulk/wagtailcore/page/request_translations/?id={story.pk}"
+    client.post(url, {"languages": ["fr"]})
+    assert not Translation.objects.exists()

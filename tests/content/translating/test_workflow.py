@@ -6,6 +6,7 @@ from django.utils.translation import override
 from wagtail.models import PageLogEntry
 
 from content.models import ArticlePage, TranslationStatus
+from content.translating.pairs import block_location
 from content.translating.workflow import (
     ChecksFailed,
     approve,
@@ -181,7 +182,7 @@ def test_the_scrambled_references_are_caught_and_submission_blocked(story, desk_
     with pytest.raises(ChecksFailed) as failed:
         submit(english, translator)
     [(location, findings)] = failed.value.findings.items()
-    assert location == "Body › block 1 (paragraph)"
+    assert location == block_location(1, "paragraph")
     checks = {finding.check for finding in findings}
     assert {"document_number", "invalid_date"} <= checks
     missing = {finding.expected for finding in findings if finding.check == "document_number"}
@@ -258,8 +259,8 @@ def test_a_source_change_marks_the_translation_as_needing_an_update_with_its_dif
     assert translation.needs_update
     changes = changes_since_translated(translation)
     assert [(c.kind, c.location) for c in changes] == [
-        ("changed", "Body › block 1 (paragraph)"),
-        ("added", "Body › block 2 (paragraph)"),
+        ("changed", block_location(1, "paragraph")),
+        ("added", block_location(2, "paragraph")),
     ]
     assert "1.200" in changes[0].before and "1.500" in changes[0].after
     # The live translation stays live until its update is approved.
