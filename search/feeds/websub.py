@@ -57,7 +57,7 @@ def changed_feed_urls(page_ids: Iterable[int]) -> list[str]:
     pages = (
         ArticlePage.objects.filter(pk__in=page_ids)
         .select_related("lead_unit")
-        .prefetch_related("topics", "regions", "coordinating_units", "tags")
+        .prefetch_related("topics", "regions", "coordinating_units", "tags", "translations")
     )
     sections = list(SectionPage.objects.all())
     urls = StoryUrls()
