@@ -36,6 +36,10 @@ class TranslationQuerySet(models.QuerySet):
         """Work not yet approved: requested, in progress or submitted."""
         return self.exclude(status=TranslationStatus.APPROVED)
 
+    def waiting(self):
+        """Work someone has to do: open, or live and needing an update."""
+        return self.open() | self.needing_update()
+
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
@@ -110,6 +114,11 @@ class Translation(models.Model):
 
     def __str__(self):
         return f"{self.page} → {self.language}"
+
+    @property
+    def working_fields(self) -> dict:
+        """The text the translator works on: the draft, or else the live text to update."""
+        return self.draft or (self.live_fields if self.live else {})
 
     @property
     def needs_update(self) -> bool:

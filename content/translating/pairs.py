@@ -1,7 +1,7 @@
-"""A translation laid beside its source, field by field and body block by body block.
+"""Two versions of an article's body side by side, and the names of places in an article.
 
-The quality checks, the staleness diff and the side-by-side editor all walk an article this
-way. Body blocks are matched by their id, which a translation keeps from its source.
+The staleness diff walks bodies this way. Body blocks are matched by their id, which a
+translation keeps from its source.
 """
 
 from dataclasses import dataclass
@@ -10,9 +10,6 @@ from django.utils.translation import gettext as _
 
 from content.plain_text import block_parts
 from content.translating.fields import blocks_by_id
-
-# Fields whose text is checked; slugs and the like carry no facts to keep.
-CHECKED_FIELDS = ("title", "standfirst", "hero_alt_text", "hero_caption", "seo_title")
 
 
 def block_location(position: int, block_type: str) -> str:
@@ -34,7 +31,7 @@ class BlockPair:
 
 
 def block_text(block: dict | None) -> str:
-    """A block's text as the checks read it: paragraphs keep their markup (links' URLs)."""
+    """A block's text as the diff shows it: paragraphs keep their markup (links' URLs)."""
     if not block:
         return ""
     if block["type"] == "paragraph":
@@ -60,16 +57,3 @@ def field_label(field: str) -> str:
     from content.models import ArticlePage
 
     return str(ArticlePage._meta.get_field(field).verbose_name).capitalize()
-
-
-def checked_pairs(source: dict, target: dict) -> list[tuple[str, str, str]]:
-    """(location, source text, target text) of every checked field and body block."""
-    pairs = [
-        (field_label(field), source.get(field) or "", target.get(field) or "")
-        for field in CHECKED_FIELDS
-        if source.get(field) or target.get(field)
-    ]
-    for pair in block_pairs(source.get("body"), target.get("body")):
-        if pair.source is not None:
-            pairs.append((pair.location, block_text(pair.source), block_text(pair.target)))
-    return pairs

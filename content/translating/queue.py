@@ -23,6 +23,7 @@ def translation_queue(user, today=None) -> list[QueueGroup]:
     languages = translating_languages(user) | reviewing_languages(user)
     translations = (
         Translation.objects.in_languages(languages)
+        .waiting()
         .select_related("page", "translator", "requested_by")
         .order_by("due_date", "-requested_at")
     )
@@ -36,9 +37,7 @@ def translation_queue(user, today=None) -> list[QueueGroup]:
     for translation in translations:
         if translation.is_overdue(today):
             groups["overdue"].translations.append(translation)
-        if translation.status == TranslationStatus.APPROVED:
-            if translation.needs_update:
-                groups["needs_update"].translations.append(translation)
-        else:
-            groups[translation.status].translations.append(translation)
+        # Approved work waits only when the source changed since.
+        approved = translation.status == TranslationStatus.APPROVED
+        groups["needs_update" if approved else translation.status].translations.append(translation)
     return list(groups.values())

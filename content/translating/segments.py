@@ -38,6 +38,7 @@ class Segment:
     source: str
     rich: bool = False  # HTML from the rich text editor
     long: bool = False
+    location: str = ""  # the field or body block it is in, as the checks report it
 
 
 def _item_text(item) -> str:
@@ -93,7 +94,13 @@ def block_key(block_id: str, path: str) -> str:
 def source_segments(source: dict) -> list[Segment]:
     """Every segment of the source, in reading order, skipping empty optional fields."""
     segments = [
-        Segment(field, field_label(field), source.get(field) or "", long=field in LONG_FIELDS)
+        Segment(
+            field,
+            field_label(field),
+            source.get(field) or "",
+            long=field in LONG_FIELDS,
+            location=field_label(field),
+        )
         for field in TEXT_FIELDS
         if source.get(field) or field in ("title", "slug", "standfirst")
     ]
@@ -102,7 +109,8 @@ def source_segments(source: dict) -> list[Segment]:
             text = _get(block["value"], path) or ""
             if not text and path:
                 continue
-            label = block_location(position, block["type"])
+            location = block_location(position, block["type"])
+            label = location
             if path:
                 label += f" › {path.replace('.', ' ')}"
             segments.append(
@@ -112,6 +120,7 @@ def source_segments(source: dict) -> list[Segment]:
                     text,
                     rich=block["type"] == "paragraph",
                     long=block["type"] in ("paragraph", "pull_quote") and path in ("", "quote"),
+                    location=location,
                 )
             )
     return segments
@@ -145,3 +154,19 @@ def build_fields(source: dict, texts: dict[str, str]) -> dict:
         body.append(translated)
     fields["body"] = body
     return fields
+
+
+UNCHECKED = {"slug"}  # carries no facts a translation must keep
+
+
+def checked_pairs(source: dict, target: dict) -> list[tuple[str, str, str]]:
+    """(location, source text, target text) of every segment the checks compare.
+
+    A block's several texts share its location, where the checks gather their findings.
+    """
+    texts = target_texts(source, target)
+    return [
+        (segment.location, segment.source, texts[segment.key])
+        for segment in source_segments(source)
+        if segment.key not in UNCHECKED
+    ]

@@ -63,8 +63,8 @@ def edit_translation(request, pk: int):
     translation = _translation_of(request, pk, can_translate)
     source = workflow.source_fields(translation.page)
     segments = source_segments(source)
-    working = translation.draft or (translation.live_fields if translation.live else {})
-    form = TranslationForm(segments, target_texts(source, working), request.POST or None)
+    texts = target_texts(source, translation.working_fields)
+    form = TranslationForm(segments, texts, request.POST or None)
     status, findings = 200, None
     if request.method == "POST":
         if not form.is_valid():

@@ -18,9 +18,10 @@ from wagtail.models import Revision
 from content.models import ArticlePage, TermbaseEntry, Translation, TranslationStatus
 from content.translating.fields import TRANSLATED_FIELDS, read_fields, write_fields
 from content.translating.memory import remember
-from content.translating.pairs import block_pairs, block_text, checked_pairs, field_label
+from content.translating.pairs import block_pairs, block_text, field_label
 from content.translating.permissions import can_review, can_translate
 from content.translating.qa import Finding, check_fields
+from content.translating.segments import checked_pairs
 from content.translating.signals import translation_published
 
 REQUIRED_FIELDS = ("title", "standfirst", "body")
@@ -114,9 +115,7 @@ def save_draft(translation: Translation, values: dict, user) -> Translation:
         TranslationStatus.APPROVED,
     )
     page = translation.page
-    # Updating a live translation starts from its approved text.
-    start = translation.draft or (translation.live_fields if translation.live else {})
-    translation.draft = {**start, **_clean_values(values)}
+    translation.draft = {**translation.working_fields, **_clean_values(values)}
     translation.draft_source_revision_id = page.live_revision_id
     translation.translator = user
     translation.status = TranslationStatus.IN_PROGRESS

@@ -183,8 +183,7 @@ def export_xliff(translations: list[Translation], site_url: str = "") -> bytes:
     for translation in translations:
         page = translation.page
         source = workflow.source_fields(page)
-        working = translation.draft or (translation.live_fields if translation.live else {})
-        texts = target_texts(source, working)
+        texts = target_texts(source, translation.working_fields)
         file = SubElement(
             root, _q("file"), id=f"{FILE_ID_PREFIX}{translation.pk}", original=site_url + page.url
         )

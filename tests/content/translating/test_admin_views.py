@@ -215,6 +215,10 @@ def test_a_translation_needing_an_update_shows_what_changed_in_the_source(
     save_draft(translation, french_text(story), french_translator)
     submit(translation, french_translator)
     approve(translation, french_reviewer)
+    client.force_login(french_translator)
+    done = client.get("/admin/translations/").context["groups"]
+    assert not any(group.translations for group in done)  # approved and current: no work
+
     edited = story.get_latest_revision_as_object()
     edited.standfirst_vi = "Hội nghị tổng kết 5 năm."
     edited.save_revision(user=writer).publish()
