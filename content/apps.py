@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
+    """What editors make: pages, snippets, blocks, and the editorial and translation workflows."""
+
     name = "content"
     verbose_name = _("Newsroom content")
     default_auto_field = "django.db.models.BigAutoField"

@@ -11,6 +11,8 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subs
 
 
 class ParagraphBlock(blocks.RichTextBlock):
+    """Body text: paragraphs with links, lists and emphasis."""
+
     def __init__(self, **kwargs):
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
 
@@ -22,6 +24,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class HeadingBlock(blocks.CharBlock):
+    """A subheading inside an article's body."""
+
     class Meta:
         icon = "title"
         template = "content/blocks/heading.html"
@@ -49,6 +53,8 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 
 class PullQuoteBlock(blocks.StructBlock):
+    """A quotation set apart from the text, with who said it."""
+
     quote = blocks.TextBlock(label=_("quote"), max_length=600)
     attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=160)
 
@@ -63,6 +69,8 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class FactBoxBlock(blocks.StructBlock):
+    """Key facts and figures in a box beside the story."""
+
     title = blocks.CharBlock(label=_("title"), max_length=120)
     items = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("facts"), min_num=1)
 
@@ -77,6 +85,8 @@ class FactBoxBlock(blocks.StructBlock):
 
 
 class DataTableBlock(TableBlock):
+    """A table of figures, scrollable on small screens."""
+
     class Meta:
         icon = "table"
         template = "content/blocks/table.html"
@@ -84,6 +94,8 @@ class DataTableBlock(TableBlock):
 
 
 class MediaEmbedBlock(EmbedBlock):
+    """A video or post from an oEmbed provider; partners get its link."""
+
     class Meta:
         icon = "media"
         template = "content/blocks/embed.html"
@@ -103,6 +115,8 @@ class OfficialDocumentBlock(SnippetChooserBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
+    """The blocks an article's body is made of, in every language."""
+
     paragraph = ParagraphBlock(label=_("Paragraph"))
     heading = HeadingBlock(label=_("Heading"))
     image = ImageWithCaptionBlock(label=_("Image"))

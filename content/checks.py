@@ -5,6 +5,9 @@ from django.conf import settings
 from django.core import checks
 from modeltranslation.translator import translator
 
+from content.translating import fields as translated
+from content.translating.checks import missing_rules
+
 
 @checks.register()
 def every_page_type_is_translatable(app_configs, **kwargs):
@@ -35,3 +38,51 @@ def source_language_is_first(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def translated_fields_match_modeltranslation(app_configs, **kwargs):
+    """The workflow translates exactly the article fields that have a column per language.
+
+    A field the workflow lists without columns would fail on the first approval; a registered
+    field it leaves out would keep its source text in every translation.
+    """
+    article_page = apps.get_model("content", "ArticlePage")
+    registered = set(translator.get_options_for_model(article_page).all_fields)
+    workflow = set(translated.TRANSLATED_FIELDS)
+    errors = [
+        checks.Error(
+            f"The translation workflow translates ArticlePage.{name}, which has no column "
+            "per language.",
+            hint="Register it with modeltranslation (content/translation.py), or remove it "
+            "from TRANSLATED_FIELDS in content/translating/fields.py.",
+            obj=article_page,
+            id="content.E003",
+        )
+        for name in sorted(workflow - registered)
+    ]
+    errors += [
+        checks.Error(
+            f"ArticlePage.{name} has a column per language that the translation workflow ignores.",
+            hint="Add it to TRANSLATED_FIELDS in content/translating/fields.py, the list "
+            "content/translation.py registers.",
+            obj=article_page,
+            id="content.E003",
+        )
+        for name in sorted(registered - workflow - translated.DERIVED_FIELDS)
+    ]
+    return errors
+
+
+@checks.register()
+def every_language_has_number_and_date_rules(app_configs, **kwargs):
+    """Without them, a translation's numbers and dates would pass the checks unread."""
+    return [
+        checks.Error(
+            f"The language {code!r} in LANGUAGES has no {what} for the translation checks.",
+            hint="Add its rules in content/translating/checks/ (README: Languages).",
+            id="content.E004",
+        )
+        for code, _name in settings.LANGUAGES
+        for what in missing_rules(code)
+    ]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DocumentKind(models.TextChoices):
+    """The kinds of official document a story may cite."""
+
     RESOLUTION = "resolution", _("Resolution")
     DECISION = "decision", _("Decision")
     CONCLUSION = "conclusion", _("Conclusion")
@@ -24,6 +26,8 @@ class DocumentKind(models.TextChoices):
 
 @dataclass(frozen=True)
 class NumberingRule:
+    """How one kind of document is numbered, and the pattern its numbers match."""
+
     patterns: tuple[re.Pattern, ...]
     examples: str
     carries_year: bool = False

@@ -3,12 +3,11 @@
 from wagtail.signals import page_published
 
 from content.models import ArticlePage
+from content.translating import mark_stale_translations
 
 
 def on_published(sender, instance, **kwargs):
     if isinstance(instance, ArticlePage):
-        from content.translating.workflow import mark_stale_translations
-
         mark_stale_translations(instance)
 
 

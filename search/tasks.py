@@ -1,12 +1,26 @@
-"""Background tasks of search, run by the django-tasks worker (``manage.py db_worker``)."""
+"""Background tasks of search, run by the django-tasks worker (``manage.py db_worker``).
+
+Tasks call the services of ``search.index`` and ``search.syndication``; the services never
+import the tasks. Queued rows name the tasks by path (``search.tasks.drain_index_outbox``):
+keep them here.
+"""
 
 import logging
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks import task
 
+from search.index import drain_all
 from search.models import IndexChange
+from search.syndication import (
+    HubUnreachable,
+    changed_feed_urls,
+    notify_hub,
+    upcoming_publications,
+)
+from search.syndication.feeds import websub_hub
 
 logger = logging.getLogger(__name__)
 
@@ -14,10 +28,8 @@ HUB_ATTEMPTS = 5
 
 
 @task()
-def drain_index_outbox() -> dict:
+def drain_index_outbox() -> dict[str, int]:
     """Drain the outbox; if rows must wait for a retry, come back when the first is due."""
-    from search.outbox import drain_all
-
     result = drain_all()
     next_due = (
         IndexChange.objects.pending()
@@ -32,11 +44,8 @@ def drain_index_outbox() -> dict:
 
 
 @task()
-def announce_feed_changes(page_ids: list[int], attempt: int = 1) -> dict:
+def announce_feed_changes(page_ids: list[int], attempt: int = 1) -> dict[str, int | str]:
     """Tell the WebSub hub which feeds these stories changed; retry later if it is away."""
-    from search.feeds.channel import websub_hub
-    from search.feeds.websub import HubUnreachable, changed_feed_urls, notify_hub
-
     hub = websub_hub()
     if not hub:
         return {"announced": 0}
@@ -53,3 +62,18 @@ def announce_feed_changes(page_ids: list[int], attempt: int = 1) -> dict:
             announce_feed_changes.using(run_after=retry_at).enqueue(page_ids, attempt + 1)
         return {"announced": 0, "error": str(error)}
     return {"announced": len(urls)}
+
+
+def announce_stories(page_ids: Iterable[int]) -> None:
+    """Have the worker tell the hub about these stories now and when their embargoes lift."""
+    if not websub_hub():
+        return
+    stories = sorted(set(page_ids))
+    if not stories:
+        return
+    announce_feed_changes.enqueue(stories)
+    if announce_feed_changes.get_backend().supports_defer:
+        for moment, lifting in upcoming_publications(stories).items():
+            announce_feed_changes.using(run_after=moment).enqueue(lifting)
+    else:
+        logger.info("The task backend cannot defer: embargo lifts are not announced to the hub.")

@@ -1,6 +1,6 @@
 """Search in the admin: partners and their tokens."""
 
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import HelpPanel, ObjectList
@@ -8,10 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.models import Partner
-from search.partner_admin import partner_tokens, revoke_partner_token
+from search.syndication import partner_tokens, revoke_partner_token
 
 
 class PartnerViewSet(SnippetViewSet):
+    """Partners in the admin menu, with a panel linking to their tokens."""
+
     model = Partner
     icon = "globe"
     menu_label = _("Partners")
@@ -33,7 +35,7 @@ register_snippet(PartnerViewSet)
 
 
 @hooks.register("register_admin_urls")
-def partner_token_urls():
+def partner_token_urls() -> list[URLPattern]:
     return [
         path("partners/<int:partner_id>/tokens/", partner_tokens, name="partner_tokens"),
         path(

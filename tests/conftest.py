@@ -1,9 +1,12 @@
-"""Fixtures shared by the whole suite: a home page, sections and the newsroom's roles."""
+"""Fixtures shared by the whole suite: a home page, sections and the newsroom's roles.
 
-import os
+Markers follow from the fixtures a test uses (``pytest -m "not search"`` on a machine without
+the search node, ``-m "not slow"`` for a quick run): no test has to remember to mark itself.
+"""
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -11,16 +14,34 @@ from content.editorial import install_editorial_workflow, install_roles
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
 from content.models import DeskAssignment
 from tests.factories import HomePageFactory, SectionPageFactory, UserFactory
+from tests.services import require_service
 
-IN_CI = bool(os.environ.get("CI"))
+# A test that uses one of these fixtures needs the service its marker names.
+SERVICE_MARKERS = {
+    "search_node": "search",
+    "own_search_node": "search",
+    "postgresql": "postgres",
+    "chromium": "browser",
+}
+# Fixtures that build the demo, start a browser or a node, or serve over HTTP take seconds.
+SLOW_FIXTURES = {"demo_site", "chromium", "own_search_node", "live_server"}
 
 
-def require_service(available: bool, reason: str):
-    """Skip a test that needs a missing service on a developer's machine; fail it in CI."""
-    if not available:
-        if IN_CI:
-            pytest.fail(f"{reason} (CI must provide it)")
-        pytest.skip(reason)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in SERVICE_MARKERS.items():
+            if fixture in fixtures:
+                item.add_marker(marker)
+        if fixtures & SLOW_FIXTURES:
+            item.add_marker("slow")
+
+
+@pytest.fixture
+def postgresql(db):
+    """The production database: PostgreSQL, as CI provides through DATABASE_URL."""
+    require_service(connection.vendor == "postgresql", "no PostgreSQL: DATABASE_URL is not set")
+    return connection
 
 
 @pytest.fixture(autouse=True)

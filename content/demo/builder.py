@@ -45,12 +45,18 @@ from content.models import (
     TopicIndexPage,
     UnitIndexPage,
 )
-from content.translating.fields import column, write_fields
-from content.translating.workflow import approve, request_translations, save_draft, submit
+from content.translating import (
+    approve,
+    column,
+    request_translations,
+    save_draft,
+    submit,
+    write_fields,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_LANGUAGES = ("vi", "en")
-DEMO_PASSWORD = "newsroom-demo"
+DEMO_PASSWORD = "newsroom-demo"  # noqa: S105  the demo's published password (README)
 
 # username, full name, groups
 DEMO_USERS = (
@@ -112,6 +118,8 @@ def localized(prefix: str, record: dict, key: str | None = None) -> dict:
 
 @dataclass
 class DemoReport:
+    """How many of each kind of thing the demo created."""
+
     created: dict[str, int] = field(default_factory=dict)
 
     def count(self, kind: str, n: int = 1) -> None:
@@ -119,6 +127,8 @@ class DemoReport:
 
 
 class DemoBuilder:
+    """Builds the demo newsroom from the JSON under data/, adding nothing twice."""
+
     def __init__(self):
         self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""Management commands of the newsroom's content: roles, the demo, translation QA."""

@@ -14,7 +14,9 @@ from content.models.pages import (
     SectionPage,
     TopicIndexPage,
     UnitIndexPage,
+    localized_slug_q,
 )
+from content.models.querysets import LISTING_IMAGE_SPEC
 from content.models.review import SectionReviewTask
 from content.models.snippets import (
     Author,
@@ -28,6 +30,7 @@ from content.models.termbase import TermbaseEntry
 from content.models.translations import Translation, TranslationStatus
 
 __all__ = [
+    "LISTING_IMAGE_SPEC",
     "ArticleByline",
     "ArticleKind",
     "ArticlePage",
@@ -48,4 +51,5 @@ __all__ = [
     "Translation",
     "TranslationStatus",
     "UnitIndexPage",
+    "localized_slug_q",
 ]

@@ -9,6 +9,8 @@ from django.db import models
 
 
 class MemorySegment(models.Model):
+    """An approved segment and its translation, offered again to translators."""
+
     source_language = models.CharField(max_length=16, choices=settings.LANGUAGES)
     target_language = models.CharField(max_length=16, choices=settings.LANGUAGES)
     source_key = models.CharField(max_length=64)  # digest of the normalized source text

@@ -30,6 +30,8 @@ from content.blocks import ArticleBodyBlock
 from content.models.querysets import ArticlePageQuerySet
 from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
 from content.panels import TranslationsPanel
+
+# The translated fields' module, not the package: the workflow needs these models.
 from content.translating.fields import write_fields
 
 
@@ -43,6 +45,8 @@ def paginate(request, queryset, per_page=None):
 
 
 class ArticleKind(models.TextChoices):
+    """What kind of story an article is: news, press release, interview, feature, clarification."""
+
     NEWS = "news", _("News")
     PRESS_RELEASE = "press_release", _("Press release")
     INTERVIEW = "interview", _("Interview")
@@ -102,6 +106,8 @@ class ListingPage(BasePage):
 
 
 class HomePage(ListingPage):
+    """The root of a site: the lead story and the latest in each language."""
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "content.SectionPage",
@@ -142,12 +148,16 @@ class SectionPage(ListingPage):
 
 
 class ArticleTag(TaggedItemBase):
+    """The link between an article and one of its free tags."""
+
     content_object = ParentalKey(
         "content.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
 class ArticleByline(Orderable):
+    """One author of an article, in byline order."""
+
     page = ParentalKey("content.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
         Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
@@ -423,6 +433,8 @@ class TaxonomyIndexPage(RoutablePageMixin, ListingPage):
 
 
 class TopicIndexPage(TaxonomyIndexPage):
+    """Browse stories by topic: an index of topics and a page per topic."""
+
     taxonomy_model = Topic
     article_filter = "topics"
 
@@ -431,6 +443,8 @@ class TopicIndexPage(TaxonomyIndexPage):
 
 
 class RegionIndexPage(TaxonomyIndexPage):
+    """Browse stories by region or market: an index and a page per region."""
+
     taxonomy_model = Region
     article_filter = "regions"
 

@@ -11,6 +11,8 @@ LISTING_IMAGE_SPEC = "fill-640x360"
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    """The queries listings, feeds and sitemaps share: what is live, in a language, when."""
+
     def in_language(self, language: str):
         """Articles readers may read in ``language``: written in it, or translated and approved.
 

@@ -13,6 +13,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 
 class TermbaseEntry(models.Model):
+    """A term translators must keep as written or render in a required way per language."""
+
     source = models.CharField(_("term in the source"), max_length=200)
     source_language = models.CharField(
         _("source language"),

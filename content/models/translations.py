@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TranslationStatus(models.TextChoices):
+    """Where a translation stands in the translators' workflow."""
+
     REQUESTED = "requested", _("Requested")
     IN_PROGRESS = "in_progress", _("In progress")
     SUBMITTED = "submitted", _("Submitted")
@@ -22,6 +24,8 @@ class TranslationStatus(models.TextChoices):
 
 
 class TranslationQuerySet(models.QuerySet):
+    """Translations by state: waiting, live, overdue."""
+
     def in_languages(self, languages):
         return self.filter(language__in=list(languages))
 
@@ -45,6 +49,8 @@ class TranslationQuerySet(models.QuerySet):
 
 
 class Translation(models.Model):
+    """One article's translation into one language: its draft, approved text and state."""
+
     page = models.ForeignKey(
         "content.ArticlePage", on_delete=models.CASCADE, related_name="translations"
     )

@@ -5,6 +5,7 @@ its translator when it is approved or returned.
 """
 
 import logging
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from content.editorial.roles import reviewer_group_name, translator_group_name
+from content.models import Translation
 
 logger = logging.getLogger(__name__)
 
@@ -26,23 +28,25 @@ EVENTS = {
 }
 
 
-def _recipients(translation, who: str) -> list[str]:
+def _recipients(translation: Translation, who: str) -> list[str]:
     if who == "translator":
         users = [translation.translator] if translation.translator else []
     else:
         group = translator_group_name if who == "translators" else reviewer_group_name
-        users = get_user_model().objects.filter(
-            is_active=True, groups__name=group(translation.language)
+        users = list(
+            get_user_model().objects.filter(
+                is_active=True, groups__name=group(translation.language)
+            )
         )
     return sorted({user.email for user in users if user.email and user.is_active})
 
 
-def _admin_url(translation) -> str:
+def _admin_url(translation: Translation) -> str:
     view = "translation_review" if translation.status == "submitted" else "translation_edit"
     return settings.WAGTAILADMIN_BASE_URL + reverse(view, args=[translation.pk])
 
 
-def notify(translations, event: str) -> None:
+def notify(translations: Iterable[Translation], event: str) -> None:
     """After the transaction commits, tell whoever each translation now waits for."""
     template, who = EVENTS[event]
     messages = []

@@ -1,11 +1,14 @@
-"""The translators' workflow: request, draft, submit, approve or return, and staleness.
+"""The translators' workflow: request, draft, submit (or import), approve or return.
 
 Each step checks who asks (``permissions``) and the translation's state, and either does all
 of its work or raises and changes nothing. Approval writes the language's columns on the
-live page row only: the page's own draft, and every other language, stay as they were.
+live page row only: the page's own draft, and every other language, stay as they were. What
+happens when the source changes afterwards is in ``staleness``.
 """
 
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,16 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
-from wagtail.models import Revision
 
 from content.models import ArticlePage, TermbaseEntry, Translation, TranslationStatus
-from content.translating.fields import TRANSLATED_FIELDS, read_fields, write_fields
-from content.translating.memory import remember
-from content.translating.pairs import block_pairs, block_text, field_label
+from content.translating.cat import checked_pairs, read_xliff, remember
+from content.translating.checks import Finding, Term, check_fields
+from content.translating.fields import TRANSLATED_FIELDS, read_fields, source_fields, write_fields
 from content.translating.permissions import can_review, can_translate
-from content.translating.qa import Finding, check_fields
-from content.translating.segments import checked_pairs
 from content.translating.signals import translation_published
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 REQUIRED_FIELDS = ("title", "standfirst", "body")
 
@@ -43,7 +46,7 @@ class ChecksFailed(ValidationError):
         )
 
 
-def _refuse(message: str):
+def _refuse(message: str) -> NoReturn:
     raise PermissionDenied(message)
 
 
@@ -55,16 +58,16 @@ def _require_status(translation: Translation, *allowed: str) -> None:
         )
 
 
-def source_fields(page: ArticlePage) -> dict:
-    """The article's own text, in the language it was written in."""
-    return read_fields(page, page.original_language)
-
-
 # --- Requests ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def request_translations(pages, languages, requested_by, due_date=None) -> list[Translation]:
+def request_translations(
+    pages: Iterable[ArticlePage],
+    languages: Collection[str],
+    requested_by: "User",
+    due_date: date | None = None,
+) -> list[Translation]:
     """Ask for these pages in these languages; an approved translation is asked to update."""
     requested = []
     for page in pages:
@@ -93,7 +96,7 @@ def request_translations(pages, languages, requested_by, due_date=None) -> list[
 # --- The translator's side ---------------------------------------------------------------
 
 
-def _clean_values(values: dict) -> dict:
+def _clean_values(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {field: values[field] for field in TRANSLATED_FIELDS if field in values}
     body = cleaned.get("body")
     if body is not None and not (
@@ -104,7 +107,7 @@ def _clean_values(values: dict) -> dict:
 
 
 @transaction.atomic
-def save_draft(translation: Translation, values: dict, user) -> Translation:
+def save_draft(translation: Translation, values: dict[str, Any], user: "User") -> Translation:
     """Keep the translator's work on the translation, never on the page."""
     if not can_translate(user, translation.language):
         _refuse(_("You do not translate into this language."))
@@ -123,7 +126,9 @@ def save_draft(translation: Translation, values: dict, user) -> Translation:
     return translation
 
 
-def _check(page, target: dict, language: str, terms) -> dict[str, list[Finding]]:
+def _check(
+    page: ArticlePage, target: dict[str, Any], language: str, terms: Iterable[Term] | None
+) -> dict[str, list[Finding]]:
     if terms is None:
         terms = TermbaseEntry.rules_for(page.original_language)
     return check_fields(
@@ -131,18 +136,22 @@ def _check(page, target: dict, language: str, terms) -> dict[str, list[Finding]]
     )
 
 
-def check_translation(translation: Translation, terms=None) -> dict[str, list[Finding]]:
+def check_translation(
+    translation: Translation, terms: Iterable[Term] | None = None
+) -> dict[str, list[Finding]]:
     """The quality checks' findings for the draft against the live source, by location."""
     return _check(translation.page, translation.draft, translation.language, terms)
 
 
-def audit_live_translation(translation: Translation, terms=None) -> dict[str, list[Finding]]:
+def audit_live_translation(
+    translation: Translation, terms: Iterable[Term] | None = None
+) -> dict[str, list[Finding]]:
     """The same checks on what readers see: the approved text against the live source."""
     return _check(translation.page, translation.live_fields, translation.language, terms)
 
 
 @transaction.atomic
-def submit(translation: Translation, user, override_reason: str = "") -> Translation:
+def submit(translation: Translation, user: "User", override_reason: str = "") -> Translation:
     """Send the draft to the language's reviewers, if it passes the checks or is overridden."""
     if not can_translate(user, translation.language):
         _refuse(_("You do not translate into this language."))
@@ -167,10 +176,20 @@ def submit(translation: Translation, user, override_reason: str = "") -> Transla
     return translation
 
 
+@transaction.atomic
+def import_xliff(data: bytes, user: "User", override_reason: str = "") -> list[Translation]:
+    """Read every file of an XLIFF document, then save and submit each translation, or none."""
+    imported = read_xliff(data, user)
+    for translation, values in imported:
+        save_draft(translation, values, user)
+        submit(translation, user, override_reason)
+    return [translation for translation, _values in imported]
+
+
 # --- The reviewer's side -----------------------------------------------------------------
 
 
-def _require_reviewer(translation: Translation, reviewer) -> None:
+def _require_reviewer(translation: Translation, reviewer: "User") -> None:
     if not can_review(reviewer, translation.language):
         _refuse(_("You do not review this language."))
     if translation.translator_id == reviewer.pk:
@@ -178,7 +197,7 @@ def _require_reviewer(translation: Translation, reviewer) -> None:
 
 
 @transaction.atomic
-def approve(translation: Translation, reviewer) -> Translation:
+def approve(translation: Translation, reviewer: "User") -> Translation:
     """Put the submitted draft live in its language, on top of the live page, and nothing else."""
     _require_reviewer(translation, reviewer)
     _require_status(translation, TranslationStatus.SUBMITTED)
@@ -188,7 +207,8 @@ def approve(translation: Translation, reviewer) -> Translation:
 
 
 @transaction.atomic
-def return_for_changes(translation: Translation, reviewer, comment: str) -> Translation:
+def return_for_changes(translation: Translation, reviewer: "User", comment: str) -> Translation:
+    """Send the submitted draft back to its translator with the reviewer's comment."""
     _require_reviewer(translation, reviewer)
     _require_status(translation, TranslationStatus.SUBMITTED)
     if not comment.strip():
@@ -200,7 +220,12 @@ def return_for_changes(translation: Translation, reviewer, comment: str) -> Tran
     return translation
 
 
-def make_live(translation: Translation, values: dict, source_revision_id, by=None) -> None:
+def make_live(
+    translation: Translation,
+    values: dict[str, Any],
+    source_revision_id: int | None,
+    by: "User | None" = None,
+) -> None:
     """Write ``values`` as the language's text on the live page row, and mark it live.
 
     The page is read fresh and locked, so neither its pending draft nor a concurrent
@@ -225,81 +250,9 @@ def make_live(translation: Translation, values: dict, source_revision_id, by=Non
         translation_published.send(sender=Translation, translation=translation)
 
 
-def _log_data(translation: Translation) -> dict:
+def _log_data(translation: Translation) -> dict[str, str]:
     return {
         "language": translation.language,
         "override_reason": translation.qa_override_reason,
         "comment": translation.review_comment,
     }
-
-
-# --- Staleness ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceChange:
-    """One field or body block of the source that changed since a translation was made."""
-
-    location: str
-    before: str
-    after: str
-
-    @property
-    def kind(self) -> str:
-        if not self.before:
-            return "added"
-        if not self.after:
-            return "removed"
-        return "changed"
-
-
-def _revision_source(revision_id, page: ArticlePage) -> dict:
-    revision = Revision.objects.filter(pk=revision_id).first() if revision_id else None
-    if revision is None:
-        return {}
-    return read_fields(revision.as_object(), page.original_language)
-
-
-def source_changes(before: dict, after: dict) -> list[SourceChange]:
-    """What changed between two versions of the source, field by field and block by block.
-
-    The slug is left out: a translation has its own, and a new source slug needs no new text.
-    """
-    changes = [
-        SourceChange(field_label(field), str(before.get(field) or ""), str(after.get(field) or ""))
-        for field in TRANSLATED_FIELDS
-        if field not in ("body", "slug") and (before.get(field) or "") != (after.get(field) or "")
-    ]
-    for pair in block_pairs(after.get("body"), before.get("body")):
-        # Pairs are (after, before): the source's blocks as they are now come first.
-        now, then = pair.source, pair.target
-        if now != then:
-            location = (
-                pair.location
-                if now
-                else _("Body › removed block (%(type)s)") % {"type": pair.block_type}
-            )
-            changes.append(SourceChange(location, block_text(then), block_text(now)))
-    return changes
-
-
-def changes_since_translated(translation: Translation) -> list[SourceChange]:
-    """The diff a translator updating a stale translation works from."""
-    page = translation.page
-    return source_changes(
-        _revision_source(translation.live_source_revision_id, page), source_fields(page)
-    )
-
-
-def mark_stale_translations(page: ArticlePage) -> int:
-    """After the source is published: flag live translations made from another source text."""
-    current = source_fields(page)
-    sources = {}
-    stale = []
-    for translation in page.translations.live().filter(stale=False):
-        revision_id = translation.live_source_revision_id
-        if revision_id not in sources:
-            sources[revision_id] = _revision_source(revision_id, page)
-        if source_changes(sources[revision_id], current):
-            stale.append(translation.pk)
-    return Translation.objects.filter(pk__in=stale).update(stale=True)

@@ -15,6 +15,8 @@ MAX_BACKOFF = timedelta(minutes=10)
 
 
 class IndexChangeQuerySet(models.QuerySet):
+    """Outbox rows by state: pending, due for an attempt now, failed."""
+
     def pending(self):
         return self.filter(status=IndexChange.Status.PENDING)
 

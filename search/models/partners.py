@@ -17,10 +17,12 @@ from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-TOKEN_PREFIX = "nrp_"
+TOKEN_PREFIX = "nrp_"  # noqa: S105  marks a partner token; not a secret
 
 
 class PartnerForm(WagtailAdminModelForm):
+    """The partner's admin form: its languages are chosen from the site's."""
+
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=settings.LANGUAGES,
@@ -69,6 +71,8 @@ class Partner(models.Model):
 
 
 class PartnerTokenQuerySet(models.QuerySet):
+    """Partners' tokens: ``active()`` are those not revoked."""
+
     def active(self):
         return self.filter(revoked_at__isnull=True)
 
@@ -78,6 +82,8 @@ def token_digest(token: str) -> str:
 
 
 class PartnerToken(models.Model):
+    """A partner's feed token: its digest, who issued it, when it was last used and revoked."""
+
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="tokens"
     )

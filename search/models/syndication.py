@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="globe")
 class SyndicationSettings(BaseSiteSetting):
+    """What a site's public feeds carry: standfirsts or full text, and the rights notice."""
+
     public_full_text = models.BooleanField(
         _("full text in public feeds"),
         default=False,

@@ -1,0 +1,1 @@
+"""Template tags: ``search_tags`` (related stories), ``feed_tags`` (feed links)."""

@@ -1,12 +1,14 @@
 """``{% feed_links %}``: each page announces the feeds of what it lists."""
 
+from collections.abc import Iterator
+
 from django import template
+from django.template import Context
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content.models import RegionIndexPage, SectionPage, TopicIndexPage, UnitIndexPage
-from search.feeds.catalogue import feed_path
-from search.feeds.selection import FeedKind
+from search.syndication.feeds import FeedKind, feed_path
 
 register = template.Library()
 
@@ -15,14 +17,14 @@ LINKED_FORMATS = (
     ("atom", "application/atom+xml", "Atom"),
     ("json", "application/feed+json", "JSON Feed"),
 )
-TAXONOMY_KINDS = {
+TAXONOMY_KINDS: dict[type, str] = {
     TopicIndexPage: FeedKind.TOPIC,
     RegionIndexPage: FeedKind.REGION,
     UnitIndexPage: FeedKind.UNIT,
 }
 
 
-def _selections(context, language):
+def _selections(context: Context, language: str) -> Iterator[tuple[str, str, str, str]]:
     """(name, kind, slug, query) of the feeds that mirror this page, the most specific first."""
     page, term, query = context.get("page"), context.get("term"), context.get("query")
     if isinstance(page, SectionPage):
@@ -35,7 +37,7 @@ def _selections(context, language):
 
 
 @register.inclusion_tag("search/includes/feed_links.html", takes_context=True)
-def feed_links(context):
+def feed_links(context: Context) -> dict[str, list[dict[str, str]]]:
     language = get_language()
     links = []
     for name, kind, slug, query in _selections(context, language):

@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.health import health
-from search.feeds import urls as feed_urls
-from search.sitemap_views import robots_txt, sitemap_index, sitemap_section
-from search.views import autocomplete, search_page
+from search.reader import autocomplete, search_page
+from search.syndication import robots_txt, sitemap_index, sitemap_section
+from search.syndication.feeds import urls as feed_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

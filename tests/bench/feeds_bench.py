@@ -24,9 +24,9 @@ from django.utils.translation import get_language, override  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from content.models import ArticlePage  # noqa: E402
-from search.feeds.freshness import feeds_changed  # noqa: E402
-from search.indexing import rebuild_indices  # noqa: E402
+from search.index import rebuild_indices  # noqa: E402
 from search.models import Partner, PartnerToken, SyndicationSettings  # noqa: E402
+from search.syndication.feeds import feeds_changed  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_FEED_RUNS", "40"))
 LENGTH = 50

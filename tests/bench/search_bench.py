@@ -16,7 +16,7 @@ bootstrap()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from search.queries import (  # noqa: E402
+from search.reader import (  # noqa: E402
     SearchRequest,
     database_search,
     elasticsearch_search,
@@ -60,7 +60,7 @@ def main():
     prepare()
     stories = build_corpus()
 
-    from search.indexing import rebuild_indices
+    from search.index import rebuild_indices
 
     runs = [timed(rebuild_indices) for _ in range(REBUILD_RUNS)]
     result = runs[0][0]

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import require_service
+from tests.services import require_service
 
 CHROMIUM_ARGS = [
     "--headless",

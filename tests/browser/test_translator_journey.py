@@ -4,9 +4,9 @@ import pytest
 
 from content.editorial import translator_group_name
 from content.models import TranslationStatus
-from content.translating.workflow import request_translations
+from content.translating import request_translations
 from tests.factories import UserFactory
-from tests.search.stories import published_story
+from tests.factories.stories import published_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils.translation import override
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowPage
@@ -13,9 +14,21 @@ from content.models import ArticlePage, MinistryUnit, OfficialDocument, SectionP
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, built once for this module in a transaction rolled back at its end.
+
+    Each test runs in a savepoint inside it, so what one test changes the next does not see.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        report = build_demo_site()
+        yield report
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    return build_demo_site()
+def demo(demo_site, db):
+    return demo_site
 
 
 def test_demo_is_a_plausible_newsroom(demo):

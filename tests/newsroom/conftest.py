@@ -1,26 +1,9 @@
 """The interface catalogs under locale/, compiled afresh for the tests that read them."""
 
-from pathlib import Path
-
 import pytest
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from django.conf import settings
-from django.utils.translation import to_locale
 
-LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-
-
-def catalog_path(locale: str) -> Path:
-    return LOCALE_DIR / locale / "LC_MESSAGES" / "django.po"
-
-
-def read_catalog(locale: str):
-    with catalog_path(locale).open("rb") as po:
-        return read_po(po, locale=locale)
-
-
-INTERFACE_LOCALES = [to_locale(code) for code, _name in settings.LANGUAGES]
+from tests.newsroom.catalogs import INTERFACE_LOCALES, read_catalog
 
 
 @pytest.fixture(scope="session")

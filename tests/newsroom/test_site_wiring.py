@@ -1,16 +1,12 @@
 """Site-wide wiring: health check, error pages, and the database CI must run on."""
 
 import pytest
-from django.db import connection
-
-from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db
 
 
-def test_suite_runs_on_postgresql_in_ci():
-    require_service(connection.vendor == "postgresql", "no PostgreSQL: DATABASE_URL is not set")
-    assert connection.vendor == "postgresql"
+def test_suite_runs_on_postgresql_in_ci(postgresql):
+    assert postgresql.vendor == "postgresql"
 
 
 def test_health_check_reports_the_database(client):

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from elasticsearch import Elasticsearch
 
-from search.documents import article_index, languages
+from search.index import article_index, languages
 
 
 @pytest.fixture(scope="module")

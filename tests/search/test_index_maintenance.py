@@ -3,10 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from search.client import search_client
-from search.documents import alias_name, languages
-from search.indexing import find_drift, rebuild_indices
-from tests.search.stories import published_story
+from search.index import alias_name, find_drift, languages, rebuild_indices, search_client
+from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from search.client import reset_circuit, search_client
-from search.documents import alias_name
-from search.indexing import find_drift
+from search.index import alias_name, drain_all, find_drift, reset_circuit, search_client
 from search.models import IndexChange
-from search.outbox import drain_all
+from tests.factories.stories import paragraph, published_story
 from tests.factories.translations import approve_text
-from tests.search.stories import paragraph, published_story
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +115,7 @@ def test_a_translation_not_yet_approved_is_not_in_its_languages_index(
     search_index, section, refresh, roles, desk_editor
 ):
     from content.editorial import translator_group_name
-    from content.translating.workflow import request_translations, save_draft, submit
+    from content.translating import request_translations, save_draft, submit
     from tests.factories import UserFactory
 
     story = published_story(section, {"vi": ("Tin gạo", "Gạo.")})

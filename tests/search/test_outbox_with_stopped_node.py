@@ -15,14 +15,18 @@ import time_machine
 from django.utils import timezone
 
 from content.models import ArticlePage
-from search.client import reset_circuit, search_client
-from search.documents import alias_name
-from search.indexing import ensure_indices, find_drift
+from search.index import (
+    alias_name,
+    drain_all,
+    ensure_indices,
+    find_drift,
+    reset_circuit,
+    search_client,
+)
 from search.models import IndexChange
-from search.outbox import drain_all
-from tests.conftest import require_service
+from tests.factories.stories import published_story
 from tests.factories.translations import approve_text
-from tests.search.stories import published_story
+from tests.services import require_service
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +51,7 @@ class Node:
 
 
 @pytest.fixture
-def node(tmp_path, settings):
+def own_search_node(tmp_path, settings):
     require_service(bool(shutil.which("java")), "Java is not installed (the node needs Java 17)")
     node = Node(tmp_path / "node")
     node.run("start")
@@ -72,7 +76,10 @@ def titles_in_index(language):
     return sorted(hit["_source"]["title"] for hit in hits["hits"]["hits"])
 
 
-def test_changes_made_while_the_node_is_down_reach_the_index_when_it_is_back(node, section):
+def test_changes_made_while_the_node_is_down_reach_the_index_when_it_is_back(
+    own_search_node, section
+):
+    node = own_search_node
     edited = published_story(section, {"vi": ("Bản cũ", "A."), "en": ("Old title", "A.")})
     withdrawn = published_story(section, {"vi": ("Sẽ gỡ", "B."), "en": ("To withdraw", "B.")})
     deleted = published_story(section, {"vi": ("Sẽ xoá", "C.")})

@@ -3,9 +3,9 @@
 import pytest
 
 from content.models import OfficialDocument
-from search.queries import SearchRequest, elasticsearch_search, related_articles, title_suggestions
+from search.reader import SearchRequest, elasticsearch_search, related_articles, title_suggestions
 from tests.factories import OfficialDocumentFactory, TopicFactory
-from tests.search.stories import published_story
+from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
 

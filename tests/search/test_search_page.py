@@ -2,8 +2,8 @@
 
 import pytest
 
-from search.client import reset_circuit
-from tests.search.stories import published_story
+from search.index import reset_circuit
+from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
 

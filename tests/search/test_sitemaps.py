@@ -1,8 +1,8 @@
 """Sitemaps: each page in each language it is live in, hreflang alternates, and the news map."""
 
-import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
+import defusedxml.ElementTree as ET
 import pytest
 import time_machine
 from django.db import connection
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import override
 
-from tests.search.stories import published_story
+from tests.factories.stories import published_story
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

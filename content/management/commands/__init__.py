@@ -1,0 +1,1 @@
+"""``manage.py`` commands: install_newsroom_roles, build_demo_site, translation_qa."""

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import override
 
 from content.models import Translation
-from content.translating.workflow import audit_live_translation
+from content.translating import audit_live_translation
 
 
 class Command(BaseCommand):

@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.client import SearchUnavailable
-from search.indexing import find_drift, sync_pages
+from search.index import SearchUnavailable, find_drift, sync_pages
 
 
 class Command(BaseCommand):

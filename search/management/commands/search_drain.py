@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from search.outbox import drain_all, retry_failed
+from search.index import drain_all, retry_failed
 
 
 class Command(BaseCommand):

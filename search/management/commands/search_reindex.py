@@ -4,8 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.client import SearchUnavailable
-from search.indexing import rebuild_indices
+from search.index import SearchUnavailable, rebuild_indices
 
 
 def progress_bar(done: int, total: int, width: int = 40) -> None:
@@ -33,5 +32,5 @@ class Command(BaseCommand):
                 f"{len(result.removed)} old indices removed."
             )
         )
-        for error in result.errors:
-            self.stderr.write(error)
+        for message in result.errors:
+            self.stderr.write(message)

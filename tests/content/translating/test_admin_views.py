@@ -7,18 +7,16 @@ from django.core import mail
 from django.utils import timezone
 
 from content.models import Translation, TranslationStatus
-from content.translating.forms import field_name, rich_text_widget
-from content.translating.pairs import block_location
-from content.translating.segments import source_segments, target_texts
-from content.translating.workflow import (
+from content.translating import (
     approve,
     request_translations,
     save_draft,
     source_fields,
     submit,
 )
-from tests.content.translating.conftest import french_text
-from tests.search.stories import published_story
+from content.translating.admin.forms import field_name, rich_text_widget
+from content.translating.cat import block_location, source_segments, target_texts
+from tests.factories.stories import french_text, published_story
 
 pytestmark = pytest.mark.django_db
 

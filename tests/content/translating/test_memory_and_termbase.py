@@ -4,9 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from content.models import MemorySegment, TermbaseEntry
-from content.translating.memory import suggestions
-from content.translating.segments import source_segments
-from content.translating.workflow import (
+from content.translating import (
     ChecksFailed,
     approve,
     request_translations,
@@ -14,8 +12,8 @@ from content.translating.workflow import (
     source_fields,
     submit,
 )
-from tests.content.translating.conftest import french_text
-from tests.search.stories import published_story
+from content.translating.cat import source_segments, suggestions
+from tests.factories.stories import french_text, published_story
 
 pytestmark = pytest.mark.django_db
 

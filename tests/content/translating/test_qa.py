@@ -6,8 +6,14 @@ import pytest
 from django.utils import translation
 from django.utils.functional import Promise
 
-from content.translating.numbers import read_numbers
-from content.translating.qa import Check, FieldPair, TermRule, check_fields, check_text
+from content.translating.checks import (
+    Check,
+    FieldPair,
+    TermRule,
+    check_fields,
+    check_text,
+    read_numbers,
+)
 
 SOURCE_VI = (
     "Theo Quyết định số 2387/QĐ-BCT ngày 15 tháng 4 năm 2024, xuất khẩu gạo đạt 1.234,5 nghìn "

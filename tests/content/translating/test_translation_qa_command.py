@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.factories.stories import paragraph
 from tests.factories.translations import approve_text
-from tests.search.stories import paragraph
 
 pytestmark = pytest.mark.django_db
 

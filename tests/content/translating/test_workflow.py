@@ -6,8 +6,7 @@ from django.utils.translation import override
 from wagtail.models import PageLogEntry
 
 from content.models import ArticlePage, TranslationStatus
-from content.translating.pairs import block_location
-from content.translating.workflow import (
+from content.translating import (
     ChecksFailed,
     approve,
     changes_since_translated,
@@ -16,8 +15,9 @@ from content.translating.workflow import (
     save_draft,
     submit,
 )
+from content.translating.cat import block_location
 from search.models import IndexChange
-from tests.content.translating.conftest import french_text, paragraphs
+from tests.factories.stories import french_text, paragraphs
 
 pytestmark = pytest.mark.django_db
 

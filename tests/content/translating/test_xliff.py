@@ -3,14 +3,14 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml.ElementTree import fromstring
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import override
 
 from content.models import TranslationStatus
-from content.translating.pairs import block_location
-from content.translating.workflow import ChecksFailed, request_translations
-from content.translating.xliff import MAX_BYTES, NS, XliffError, export_xliff, import_xliff
-from tests.search.stories import published_story
+from content.translating import ChecksFailed, import_xliff, request_translations
+from content.translating.cat import MAX_BYTES, NS, XliffError, block_location, export_xliff
+from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
 X = {"x": NS}
@@ -45,7 +45,7 @@ def french(rich_story, desk_editor):
 
 def translated(document: bytes, **replace) -> bytes:
     """An agency's work: a target for every segment of the exported file."""
-    root = ET.fromstring(document)
+    root = fromstring(document)
     targets = {
         "title": "Conférence sur les exportations",
         "slug": "conference-exportations",
@@ -80,7 +80,7 @@ def translated(document: bytes, **replace) -> bytes:
 
 
 def test_the_export_is_xliff_2_with_a_unit_per_field_and_block_and_inline_codes(french):
-    root = ET.fromstring(export_xliff([french]))
+    root = fromstring(export_xliff([french]))
     assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "vi", "fr")
     (file,) = root.findall("x:file", X)
     assert file.get("id") == f"translation-{french.pk}"
@@ -137,7 +137,7 @@ def test_a_wrong_file_is_refused_with_a_clear_error_and_changes_nothing(
 
 
 def test_a_missing_inline_code_is_broken_markup(french, french_translator):
-    root = ET.fromstring(translated(export_xliff([french])))
+    root = fromstring(translated(export_xliff([french])))
     target = next(t for t in root.iter(f"{{{NS}}}target") if len(t))
     target[0].remove(target[0][1])  # the <b> is gone
     with pytest.raises(XliffError, match="missing or repeated"):
@@ -146,7 +146,7 @@ def test_a_missing_inline_code_is_broken_markup(french, french_translator):
 
 
 def test_a_missing_unit_and_an_extra_unit_are_named(french, french_translator):
-    root = ET.fromstring(translated(export_xliff([french])))
+    root = fromstring(translated(export_xliff([french])))
     file = root.find("x:file", X)
     file.remove(file.findall("x:unit", X)[2])
     ET.SubElement(ET.SubElement(file, f"{{{NS}}}unit", id="x"), f"{{{NS}}}segment", id="extra")
@@ -154,6 +154,16 @@ def test_a_missing_unit_and_an_extra_unit_are_named(french, french_translator):
         imported(ET.tostring(root), french_translator)
     assert "missing: standfirst" in error.value.messages[0]
     assert "unknown: extra" in error.value.messages[0]
+    assert_nothing_changed(french)
+
+
+def test_a_segment_without_an_id_is_named_not_a_crash(french, french_translator):
+    root = fromstring(translated(export_xliff([french])))
+    file = root.find("x:file", X)
+    ET.SubElement(ET.SubElement(file, f"{{{NS}}}unit", id="y"), f"{{{NS}}}segment")
+    with pytest.raises(XliffError) as error:
+        imported(ET.tostring(root), french_translator)
+    assert "unknown: (no id)" in error.value.messages[0]
     assert_nothing_changed(french)
 
 
@@ -199,7 +209,7 @@ def test_a_batch_is_imported_whole_or_not_at_all(french, section, desk_editor, f
     other = published_story(section, {"vi": ("Tin khác", "Nội dung khác.")})
     (second,) = request_translations([other], ["fr"], desk_editor)
     document = translated(export_xliff([french, second]))
-    root = ET.fromstring(document)
+    root = fromstring(document)
     last_file = root.findall("x:file", X)[1]
     last_file.remove(last_file.findall("x:unit", X)[0])  # the second article is incomplete
     with pytest.raises(XliffError):

@@ -16,7 +16,7 @@ from tests.factories import (
     RegionFactory,
     TopicFactory,
 )
-from tests.search.stories import published_story
+from tests.factories.stories import published_story
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.feeds.views import FeedParameters
+from search.syndication.feeds import FeedParameters
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_bad_input_gets_a_clear_4xx(client, wire, url, status):
 
 def test_feeds_fall_back_to_the_database_when_the_node_is_away(client, wire, settings):
     settings.NEWSROOM_SEARCH = {**settings.NEWSROOM_SEARCH, "url": "http://127.0.0.1:9"}
-    from search.client import reset_circuit
+    from search.index import reset_circuit
 
     reset_circuit()
     assert titles(client, "/en/feeds/topics/trade.json") == [wire["coffee"].title_en]

@@ -53,37 +53,38 @@ RENDITION = {
 }
 
 
-def problems(item: dict) -> list[str]:
+def property_problems(key: str, value, rule) -> list[str]:
+    """What is wrong with one property of an item, by the rule ninjs 2.1 gives it."""
+    if rule is None:
+        return [f"{key} is not a ninjs 2.1 property"]
+    if rule == "date-time":
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            assert "T" in value
+        except (AssertionError, ValueError):
+            return [f"{key} is not an RFC 3339 date-time"]
+        return []
+    if isinstance(rule, set):
+        return [] if value in rule else [f"{key}={value!r} is not one of {sorted(rule)}"]
+    if isinstance(rule, dict):
+        return [f"{key}.{k} is not allowed" for k in value if k not in rule]
+    if isinstance(rule, list):
+        (shape,) = rule
+        found = []
+        for entry in value:
+            found += [f"{key}[].{k} is not allowed" for k in entry if k not in shape]
+            found += [
+                f"{key}[].{k} has the wrong type"
+                for k, v in entry.items()
+                if k in shape and not isinstance(v, shape[k])
+            ]
+            found += [f"{key}[] lacks {k}" for k in REQUIRED_IN.get(key, set()) - set(entry)]
+        return found
+    return [] if isinstance(value, rule) else [f"{key} has the wrong type"]
+
+
+def association_problems(item: dict) -> list[str]:
     found = []
-    if "uri" not in item or not urlparse(item["uri"]).scheme:
-        found.append("uri must be present and absolute")
-    for key, value in item.items():
-        rule = RULES.get(key)
-        if rule is None:
-            found.append(f"{key} is not a ninjs 2.1 property")
-        elif rule == "date-time":
-            try:
-                datetime.fromisoformat(value.replace("Z", "+00:00"))
-                assert "T" in value
-            except (AssertionError, ValueError):
-                found.append(f"{key} is not an RFC 3339 date-time")
-        elif isinstance(rule, set):
-            if value not in rule:
-                found.append(f"{key}={value!r} is not one of {sorted(rule)}")
-        elif isinstance(rule, dict):
-            found += [f"{key}.{k} is not allowed" for k in value if k not in rule]
-        elif isinstance(rule, list):
-            (shape,) = rule
-            for entry in value:
-                found += [f"{key}[].{k} is not allowed" for k in entry if k not in shape]
-                found += [
-                    f"{key}[].{k} has the wrong type"
-                    for k, v in entry.items()
-                    if k in shape and not isinstance(v, shape[k])
-                ]
-                found += [f"{key}[] lacks {k}" for k in REQUIRED_IN.get(key, set()) - set(entry)]
-        elif not isinstance(value, rule):
-            found.append(f"{key} has the wrong type")
     for association in item.get("associations", []):
         if not {"name", "uri"} <= set(association):
             found.append("an association needs a name and a uri")
@@ -91,6 +92,15 @@ def problems(item: dict) -> list[str]:
             if "name" not in rendition or set(rendition) - set(RENDITION):
                 found.append("a rendition needs a name and only rendition properties")
     return found
+
+
+def problems(item: dict) -> list[str]:
+    found = []
+    if "uri" not in item or not urlparse(item["uri"]).scheme:
+        found.append("uri must be present and absolute")
+    for key, value in item.items():
+        found += property_problems(key, value, RULES.get(key))
+    return found + association_problems(item)
 
 
 def test_the_rule_checker_catches_what_the_standard_forbids():

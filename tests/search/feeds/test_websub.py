@@ -7,9 +7,9 @@ from urllib.parse import parse_qs
 import feedparser
 import pytest
 
-from search.outbox import drain_all
+from search.index import drain_all
 from search.tasks import announce_feed_changes
-from tests.search.stories import published_story
+from tests.factories.stories import published_story
 
 
 class Hub:

@@ -1,1 +1,0 @@
-"""Syndication: feeds of stories per language and selection, for readers and partners."""

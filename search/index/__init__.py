@@ -1,0 +1,93 @@
+"""The search index: per-language Elasticsearch indices of stories, and keeping them current.
+
+Modules, one job each: ``client`` (the connection and its circuit breaker), ``analysis``
+(how each language's text is analysed), ``mapping`` (index names, aliases, the documents'
+fields), ``story_urls``, ``facts`` and ``body_html`` (what documents are built from),
+``documents`` (a story's document in one language), ``indexing`` (sync, rebuild, drift),
+``outbox`` (recording and draining changes) and ``signals`` (what the index tells others).
+
+Dependencies point one way: the index imports nothing of ``search.reader``,
+``search.syndication`` or ``search.tasks``; they learn of its changes through ``signals``.
+Outside code imports from ``search.index``, not from its modules.
+"""
+
+from search.index.analysis import LANGUAGE_ANALYSIS, LanguageAnalysis
+from search.index.body_html import absolute_urls, partner_body_html
+from search.index.client import (
+    READ_ERRORS,
+    UNAVAILABLE_ERRORS,
+    SearchUnavailable,
+    read_failure,
+    report_failure,
+    reset_circuit,
+    search_client,
+    search_is_configured,
+)
+from search.index.documents import FEED_IMAGE_SPEC, article_document, story_uid
+from search.index.facts import StoryFacts, Term, load_facts
+from search.index.indexing import (
+    Drift,
+    RebuildResult,
+    SyncResult,
+    ensure_indices,
+    find_drift,
+    indexable_page_ids,
+    rebuild_indices,
+    story_sources,
+    sync_pages,
+)
+from search.index.mapping import (
+    ArticleDocument,
+    alias_name,
+    article_document_class,
+    article_index,
+    languages,
+    versioned_index_name,
+)
+from search.index.outbox import DrainResult, drain, drain_all, record_changes, retry_failed
+from search.index.signals import index_changed, outbox_drained
+from search.index.story_urls import StoryUrls
+
+__all__ = [
+    "FEED_IMAGE_SPEC",
+    "LANGUAGE_ANALYSIS",
+    "READ_ERRORS",
+    "UNAVAILABLE_ERRORS",
+    "ArticleDocument",
+    "DrainResult",
+    "Drift",
+    "LanguageAnalysis",
+    "RebuildResult",
+    "SearchUnavailable",
+    "StoryFacts",
+    "StoryUrls",
+    "SyncResult",
+    "Term",
+    "absolute_urls",
+    "alias_name",
+    "article_document",
+    "article_document_class",
+    "article_index",
+    "drain",
+    "drain_all",
+    "ensure_indices",
+    "find_drift",
+    "index_changed",
+    "indexable_page_ids",
+    "languages",
+    "load_facts",
+    "outbox_drained",
+    "partner_body_html",
+    "read_failure",
+    "rebuild_indices",
+    "record_changes",
+    "report_failure",
+    "reset_circuit",
+    "retry_failed",
+    "search_client",
+    "search_is_configured",
+    "story_sources",
+    "story_uid",
+    "sync_pages",
+    "versioned_index_name",
+]

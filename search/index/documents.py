@@ -1,0 +1,109 @@
+"""A story's document in one language: what search results and feeds show of it."""
+
+import mimetypes
+import uuid
+from typing import Any
+
+from django.utils.translation import override
+from modeltranslation.utils import build_localized_fieldname
+
+from content.models import LISTING_IMAGE_SPEC, ArticlePage, OfficialDocument, SectionPage
+from search.index.facts import StoryFacts
+from search.index.story_urls import StoryUrls
+
+# A rendition for feeds: large enough to republish, and one file a partner can fetch.
+FEED_IMAGE_SPEC = "width-1200"
+# Namespace of stories' permanent ids, which survive edits, moves and slug changes.
+STORY_ID_NAMESPACE = uuid.UUID("6f1d7c52-8f0e-4a8c-9f51-2b3a0c1e4d77")
+
+
+def story_uid(translation_key: uuid.UUID, language: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(STORY_ID_NAMESPACE, f'{translation_key}/{language}')}"
+
+
+def article_document(
+    page: ArticlePage,
+    language: str,
+    section: SectionPage | None,
+    urls: StoryUrls,
+    facts: StoryFacts,
+) -> dict[str, Any]:
+    """The indexed form of ``page`` in ``language``: what search results and feeds show."""
+
+    def localized(instance: Any, field: str) -> str:
+        return getattr(instance, build_localized_fieldname(field, language)) or ""
+
+    units, topics, regions = facts.units, facts.topics, facts.regions
+    url = urls.url(page, language)
+    section_title = (localized(section, "title") or section.title) if section else ""
+    image_url, hero = "", None
+    if page.hero_image:
+        image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).full_url
+        hero = _hero(page, language)
+    return {
+        "page_id": str(page.pk),
+        "revision_id": str(page.live_revision_id or ""),
+        "uid": story_uid(page.translation_key, language),
+        "language": language,
+        "url": url,
+        "image_url": image_url,
+        "image_alt": localized(page, "hero_alt_text"),
+        "title": localized(page, "title"),
+        "standfirst": localized(page, "standfirst"),
+        "body": facts.body_texts.get(language, ""),
+        "kind": page.kind,
+        "section": str(section.pk) if section else "",
+        "section_slug": section.slug_in(language) if section else "",
+        "section_label": f"{section.pk}|{section_title}" if section else "",
+        "topics": [t.slug for t in topics],
+        "topics_labels": [t.label(language) for t in topics],
+        "topic_names": [t.name(language) for t in topics],
+        "units": [u.slug for u in units],
+        "units_labels": [u.label(language) for u in units],
+        "unit_names": [u.name(language) for u in units],
+        "regions": [r.slug for r in regions],
+        "regions_labels": [r.label(language) for r in regions],
+        "region_names": [r.name(language) for r in regions],
+        "tags": facts.tags,
+        "tag_slugs": facts.tag_slugs,
+        "authors": facts.authors,
+        "document_numbers": facts.document_numbers,
+        "publication_date": page.publication_date,
+        "last_published_at": page.last_published_at,
+        "embargoed_until": page.embargoed_until,
+        "body_html": facts.body_html.get(language, ""),
+        "hero": hero,
+        "cited_documents": [_cited(document, language) for document in facts.documents],
+        "source": {"name": page.source_name, "url": page.source_url} if page.source_url else None,
+    }
+
+
+def _hero(page: ArticlePage, language: str) -> dict[str, Any]:
+    """The hero image as feeds enclose it: a real rendition with its size and type."""
+    rendition = page.hero_image.get_rendition(FEED_IMAGE_SPEC)
+    try:
+        length = rendition.file.size
+    except OSError:
+        length = 0
+    return {
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "type": mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
+        "length": length,
+        "alt": getattr(page, build_localized_fieldname("hero_alt_text", language)) or "",
+        "caption": getattr(page, build_localized_fieldname("hero_caption", language)) or "",
+        "credit": page.hero_credit,
+    }
+
+
+def _cited(document: OfficialDocument, language: str) -> dict[str, str]:
+    with override(language):
+        kind = str(document.get_kind_display())
+    return {
+        "number": document.number,
+        "kind": kind,
+        "title": getattr(document, build_localized_fieldname("title", language)) or document.title,
+        "issuing_body": document.issuing_body,
+        "date_signed": document.date_signed.isoformat(),
+    }

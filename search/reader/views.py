@@ -1,0 +1,62 @@
+"""The reader's search page and the autocomplete endpoint."""
+
+from dataclasses import asdict
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse, QueryDict
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from search.reader.forms import SearchForm
+from search.reader.matching import clean_query
+from search.reader.queries import search_articles
+from search.reader.results import SearchResult
+from search.reader.suggestions import title_suggestions
+
+FACET_TITLES = {
+    "section": _("Section"),
+    "topic": _("Topic"),
+    "unit": _("Unit"),
+    "region": _("Region"),
+    "year": _("Year"),
+}
+
+
+def facet_groups(result: SearchResult, params: QueryDict) -> list[dict[str, Any]]:
+    """Facets with titles, each value with the link that toggles its filter."""
+    groups = []
+    for name, values in result.facets.items():
+        for value in values:
+            query = params.copy()
+            query.pop("page", None)
+            if value.selected:
+                query.pop(name, None)
+            else:
+                query[name] = value.key
+            value.url = f"?{query.urlencode()}"
+        if values:
+            groups.append({"name": name, "title": FACET_TITLES[name], "values": values})
+    return groups
+
+
+@require_GET
+def search_page(request: HttpRequest) -> TemplateResponse:
+    form = SearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return TemplateResponse(request, "search/search_page.html", {"form": form}, status=400)
+    context = {"form": form, "query": form.cleaned_data["q"] if form.is_bound else ""}
+    if form.is_bound and form.has_changed():
+        result = search_articles(form.search_request(get_language()))
+        context.update(result=result, facets=facet_groups(result, request.GET))
+    return TemplateResponse(request, "search/search_page.html", context)
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    prefix = clean_query(request.GET.get("q"))
+    suggestions = title_suggestions(get_language(), prefix) if prefix else []
+    return JsonResponse({"results": [asdict(s) for s in suggestions]})
