@@ -62,10 +62,27 @@ bench-feeds: install search-node ## A 50-item full-text feed from the index: unc
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.feeds_bench
 
 .PHONY: lint
-lint: install ## Check code style with ruff, and that the catalogs under locale/ match the code
+lint: install ## Everything a commit must pass: ruff, layers, migrations, templates, types, catalogs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=site:. $(BIN)/lint-imports
+	$(MANAGE) makemigrations --check --dry-run --noinput
+	$(BIN)/djlint --lint --quiet content search site
+	@$(MAKE) --no-print-directory templates-width
+	$(BIN)/mypy content search site/newsroom
 	@$(MAKE) --no-print-directory catalogs-check
+
+# djlint's max_line_length only guides its formatter; this holds the line for the linter.
+TEMPLATE_WIDTH := 120
+.PHONY: templates-width
+templates-width: $(BIN)/activate ## Fail on a template line over 120 characters
+	@$(BIN)/python -c 'import pathlib, sys; \
+	long = [f"{p}:{n}: {len(l)} characters" for root in ("content", "search", "site") \
+	        for p in sorted(pathlib.Path(root).rglob("templates/**/*")) \
+	        if p.suffix in (".html", ".xml", ".opml") \
+	        for n, l in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) \
+	        if len(l) > $(TEMPLATE_WIDTH)]; \
+	print("\n".join(long)); sys.exit(1 if long else 0)'
 
 .PHONY: format
 format: install ## Format the code with ruff
@@ -74,12 +91,18 @@ format: install ## Format the code with ruff
 
 # Interface strings. Catalogs live in locale/<locale>/LC_MESSAGES/django.po, one per language
 # of LANGUAGES, named as Django names locales (zh-hans -> zh_Hans). No locations in them, so
-# that moving code does not rewrite every catalog.
-LOCALES := vi en fr es ru zh_Hans ja ko ar
-MAKEMESSAGES := $(MANAGE) makemessages --domain django --no-location --no-obsolete \
+# that moving code does not rewrite every catalog. The locales are read from the settings
+# (lazily: the virtual environment must exist first), so a new language needs no edit here.
+LOCALES = $(shell PYTHONPATH=site $(BIN)/python -c "from django.utils.translation import to_locale; \
+	from newsroom.settings import base; print(' '.join(to_locale(code) for code, _ in base.LANGUAGES))")
+MAKEMESSAGES = $(MANAGE) makemessages --domain django --no-location --no-obsolete \
 	--ignore .venv --ignore var --ignore node_modules --ignore tests --ignore deploy \
 	$(addprefix --locale ,$(LOCALES))
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+.PHONY: locales
+locales: $(BIN)/activate ## Print the locales of LANGUAGES, as the catalogs under locale/ are named
+	@echo $(LOCALES)
 
 .PHONY: messages
 messages: $(BIN)/activate ## Update locale/ from the code's strings (needs GNU gettext), then translate what is new

@@ -167,7 +167,7 @@ LOGGING = {
 }
 
 # Reader search and feeds. Without ELASTICSEARCH_URL the site uses database search: the
-# embedded default for a first run. See search/client.py for the timeout and cooldown.
+# embedded default for a first run. See search/index/client.py for the timeout and cooldown.
 NEWSROOM_SEARCH = {
     "url": os.environ.get("ELASTICSEARCH_URL") or None,
     "index_prefix": os.environ.get("NEWSROOM_SEARCH_INDEX_PREFIX", "newsroom-articles"),

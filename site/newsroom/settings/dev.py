@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = "dev-only-not-secret"
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105  a known key is the point of dev settings
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

@@ -1,0 +1,1 @@
+"""Template tags of the site layer: the main menu and page translations."""

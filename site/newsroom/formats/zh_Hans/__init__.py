@@ -1,0 +1,1 @@
+"""Number and date formats for the zh_Hans locale, where Django's own data needs completing."""
