@@ -5,15 +5,27 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.search.backends import get_search_backend
 
 from search.index import LANGUAGE_ANALYSIS
+from search.reader import FALLBACK_BACKEND, is_database_backend
 
 
 @checks.register()
 def search_settings_are_complete(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
     """``NEWSROOM_SEARCH`` has every key, and its URL, if set, is http(s)."""
     config = getattr(settings, "NEWSROOM_SEARCH", None)
-    required = {"url", "index_prefix", "timeout", "cooldown", "replicas"}
+    required = {
+        "url",
+        "index_prefix",
+        "connect_timeout",
+        "timeout",
+        "failure_threshold",
+        "cooldown",
+        "related_timeout",
+        "replicas",
+    }
     if not isinstance(config, dict) or required - set(config):
         return [
             checks.Error(
@@ -40,4 +52,25 @@ def every_language_has_search_analysis(
         )
         for code, _name in settings.LANGUAGES
         if code not in LANGUAGE_ANALYSIS
+    ]
+
+
+@checks.register()
+def fallback_search_runs_on_the_database(
+    app_configs: Any, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """The readers' fallback and editors' admin search must never wait on Elasticsearch."""
+    try:
+        backend = get_search_backend(FALLBACK_BACKEND)
+    except ImproperlyConfigured as error:
+        backend = error
+    if is_database_backend(backend):
+        return []
+    return [
+        checks.Error(
+            f"WAGTAILSEARCH_BACKENDS[{FALLBACK_BACKEND!r}] is not a database backend: the "
+            "search fallback would wait on the service it stands in for.",
+            hint='Set it to {"BACKEND": "wagtail.search.backends.database"} (base settings).',
+            id="search.E004",
+        )
     ]

@@ -28,10 +28,12 @@ from search.index.facts import StoryFacts, Term, load_facts
 from search.index.indexing import (
     Drift,
     RebuildResult,
+    ReindexFailed,
     SyncResult,
     ensure_indices,
     find_drift,
     indexable_page_ids,
+    prune_orphan_indices,
     rebuild_indices,
     story_sources,
     sync_pages,
@@ -44,7 +46,14 @@ from search.index.mapping import (
     languages,
     versioned_index_name,
 )
-from search.index.outbox import DrainResult, drain, drain_all, record_changes, retry_failed
+from search.index.outbox import (
+    DrainResult,
+    drain,
+    drain_all,
+    next_due,
+    record_changes,
+    retry_failed,
+)
 from search.index.signals import index_changed, outbox_drained
 from search.index.story_urls import StoryUrls
 
@@ -58,6 +67,7 @@ __all__ = [
     "Drift",
     "LanguageAnalysis",
     "RebuildResult",
+    "ReindexFailed",
     "SearchUnavailable",
     "StoryFacts",
     "StoryUrls",
@@ -76,8 +86,10 @@ __all__ = [
     "indexable_page_ids",
     "languages",
     "load_facts",
+    "next_due",
     "outbox_drained",
     "partner_body_html",
+    "prune_orphan_indices",
     "read_failure",
     "rebuild_indices",
     "record_changes",

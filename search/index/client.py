@@ -1,16 +1,41 @@
 """The connection to Elasticsearch, and the one rule about it: never make a reader wait.
 
-A failed call opens a short circuit: for ``cooldown`` seconds callers are told search is
-unavailable at once instead of each waiting for a timeout, and they fall back.
+Every request our code sends goes through one circuit per process (``CIRCUIT``), kept by the
+transport's node class, so reader search, related stories, suggestions, feeds, indexing and
+the outbox all count towards it and all obey it:
+
+- closed: requests go through; ``failure_threshold`` consecutive failures (the node refused,
+  timed out or answered 502/503/504) open it; any answer closes the count again;
+- open: for ``cooldown`` seconds every caller is told at once that search is unavailable,
+  and falls back;
+- half-open: after the cooldown exactly one request probes the node while the others keep
+  falling back; its success closes the circuit, its failure reopens it.
+
+Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). Two kinds
+of timeout prove nothing about the node and leave the circuit as it was: the first timeout of
+a fresh connection (a worker's cold start on a busy machine), and the timeout of a caller who
+chose to wait less than the read timeout (related stories are time-boxed).
 """
 
 import logging
+import threading
 import time
+from collections.abc import Callable
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
+import urllib3
 from django.conf import settings
-from elastic_transport import TransportError
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import (
+    ConnectionTimeout,
+    HttpHeaders,
+    NodeConfig,
+    TransportError,
+    Urllib3HttpNode,
+)
+from elastic_transport._node import NodeApiResponse
+from elastic_transport.client_utils import DEFAULT, DefaultType
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 
@@ -24,12 +49,180 @@ UNAVAILABLE_ERRORS = (
 # What a reader's query may meet: the node away, or an answer such as a missing index.
 READ_ERRORS = (*UNAVAILABLE_ERRORS, es_exceptions.ApiError)
 
+# Answers that mean the node (not the query) is in trouble.
+UNHEALTHY_STATUSES = frozenset({502, 503, 504})
+
+DEFAULT_CONNECT_TIMEOUT = 0.5
+DEFAULT_FAILURE_THRESHOLD = 3
+
 logger = logging.getLogger(__name__)
-_open_until = {"at": 0.0}
 
 
 class SearchUnavailable(Exception):
     """Elasticsearch is not configured, or did not answer in time."""
+
+
+class CircuitOpen(TransportConnectionError):
+    """The circuit refused a request without sending it: the node failed recently."""
+
+
+class Circuit:
+    """A thread-safe circuit breaker: closed, open for a cooldown, then one half-open probe."""
+
+    CLOSED = "closed"
+    OPEN = "open"
+    HALF_OPEN = "half-open"
+
+    def __init__(
+        self,
+        threshold: int = DEFAULT_FAILURE_THRESHOLD,
+        cooldown: float = 15.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.threshold = threshold
+        self.cooldown = cooldown
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.state = self.CLOSED
+        self.failures = 0
+        self._opened_at = 0.0
+        self._probe_started: float | None = None
+
+    def configure(self, threshold: int, cooldown: float) -> None:
+        """Take the current settings (tests change them; the state stays)."""
+        self.threshold = max(1, threshold)
+        self.cooldown = cooldown
+
+    def _probe_is_stale(self, now: float) -> bool:
+        # A probe that never reported (its caller vanished) must not block the circuit forever.
+        return self._probe_started is None or now >= self._probe_started + self.cooldown
+
+    def is_refusing(self) -> bool:
+        """Whether a caller would be turned away now (takes no probe)."""
+        with self._lock:
+            now = self._clock()
+            if self.state == self.OPEN:
+                return now < self._opened_at + self.cooldown
+            if self.state == self.HALF_OPEN:
+                return not self._probe_is_stale(now)
+            return False
+
+    def allow(self) -> bool:
+        """Whether this request may go to the node; after the cooldown, only one probe may."""
+        with self._lock:
+            if self.state == self.CLOSED:
+                return True
+            now = self._clock()
+            if self.state == self.OPEN and now < self._opened_at + self.cooldown:
+                return False
+            if self.state == self.HALF_OPEN and not self._probe_is_stale(now):
+                return False
+            self.state = self.HALF_OPEN
+            self._probe_started = now
+            return True
+
+    def record_success(self) -> None:
+        """The node answered: close the circuit."""
+        with self._lock:
+            self.state = self.CLOSED
+            self.failures = 0
+            self._probe_started = None
+
+    def record_failure(self) -> None:
+        """The node failed: count it, and open (or reopen) the circuit when it is time."""
+        with self._lock:
+            self.failures += 1
+            if self.state == self.OPEN:
+                return  # a request sent before the circuit opened: the cooldown stands
+            if self.state == self.HALF_OPEN or self.failures >= self.threshold:
+                logger.warning("Elasticsearch failed %d time(s): circuit open", self.failures)
+                self.state = self.OPEN
+                self._opened_at = self._clock()
+                self._probe_started = None
+
+    def record_inconclusive(self) -> None:
+        """The request proved nothing: free the probe so the next caller may try."""
+        with self._lock:
+            if self.state == self.HALF_OPEN:
+                self._probe_started = None
+
+    def reset(self) -> None:
+        """Close the circuit and forget the failures."""
+        self.record_success()
+
+
+# The one circuit of this process.
+CIRCUIT = Circuit()
+
+
+class CircuitNode(Urllib3HttpNode):
+    """A urllib3 node that obeys and feeds ``CIRCUIT``, with separate connect and read timeouts."""
+
+    connect_timeout = DEFAULT_CONNECT_TIMEOUT
+    read_timeout = 2.0
+
+    def __init__(self, config: NodeConfig) -> None:
+        super().__init__(config)
+        self.pool.timeout = self._timeout(self.read_timeout)
+        self._answered = False
+        self._cold_timeout_forgiven = False
+        self._lock = threading.Lock()
+
+    def _timeout(self, read: float) -> urllib3.Timeout:
+        return urllib3.Timeout(connect=min(self.connect_timeout, read), read=read)
+
+    def perform_request(
+        self,
+        method: str,
+        target: str,
+        body: bytes | None = None,
+        headers: HttpHeaders | None = None,
+        request_timeout: DefaultType | float | None = DEFAULT,
+    ) -> NodeApiResponse:
+        """Send the request unless the circuit refuses it, and tell the circuit how it went."""
+        if not CIRCUIT.allow():
+            raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
+        read = request_timeout if isinstance(request_timeout, int | float) else self.read_timeout
+        timeout: Any = self._timeout(float(read))  # urllib3 takes a Timeout where floats go
+        try:
+            response = super().perform_request(method, target, body, headers, timeout)
+        except ConnectionTimeout:
+            if read < self.read_timeout or self._forgive_cold_timeout():
+                CIRCUIT.record_inconclusive()
+            else:
+                CIRCUIT.record_failure()
+            raise
+        except TransportError:
+            CIRCUIT.record_failure()
+            raise
+        except BaseException:
+            CIRCUIT.record_inconclusive()
+            raise
+        if response.meta.status in UNHEALTHY_STATUSES:
+            CIRCUIT.record_failure()
+        else:
+            self._answered = True
+            CIRCUIT.record_success()
+        return response
+
+    def _forgive_cold_timeout(self) -> bool:
+        """The first timeout before this node ever answered is a cold start, not a failure."""
+        with self._lock:
+            if self._answered or self._cold_timeout_forgiven:
+                return False
+            self._cold_timeout_forgiven = True
+            return True
+
+
+def _config() -> dict[str, Any]:
+    return cast(dict[str, Any], settings.NEWSROOM_SEARCH)
+
+
+def _sync_circuit(config: dict[str, Any]) -> None:
+    CIRCUIT.configure(
+        int(config.get("failure_threshold", DEFAULT_FAILURE_THRESHOLD)),
+        float(config["cooldown"]),
+    )
 
 
 def read_failure(error: Exception) -> SearchUnavailable:
@@ -42,31 +235,50 @@ def read_failure(error: Exception) -> SearchUnavailable:
 
 def search_is_configured() -> bool:
     """Whether an Elasticsearch URL is set (the node may still be away)."""
-    return bool(settings.NEWSROOM_SEARCH.get("url"))
+    return bool(_config().get("url"))
 
 
 @cache
-def _client(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _client(url: str, timeout: float, connect_timeout: float) -> Elasticsearch:
+    node_class = cast(
+        type[CircuitNode],
+        type(
+            "NewsroomNode",
+            (CircuitNode,),
+            {"connect_timeout": connect_timeout, "read_timeout": timeout},
+        ),
+    )
+    return Elasticsearch(
+        url,
+        request_timeout=timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        node_class=node_class,
+    )
 
 
 def search_client() -> Elasticsearch:
     """The client, or ``SearchUnavailable`` while search is off or the circuit is open."""
-    config = settings.NEWSROOM_SEARCH
+    config = _config()
     if not config.get("url"):
         raise SearchUnavailable("ELASTICSEARCH_URL is not set.")
-    if time.monotonic() < _open_until["at"]:
+    _sync_circuit(config)
+    if CIRCUIT.is_refusing():
         raise SearchUnavailable("Elasticsearch failed recently; waiting before trying again.")
-    return _client(config["url"], config["timeout"])
+    return _client(
+        config["url"],
+        float(config["timeout"]),
+        float(config.get("connect_timeout", DEFAULT_CONNECT_TIMEOUT)),
+    )
 
 
 def report_failure(error: Exception) -> SearchUnavailable:
-    """Open the circuit after a failed call, and return the error to raise."""
-    cooldown = cast(float, settings.NEWSROOM_SEARCH["cooldown"])
-    _open_until["at"] = time.monotonic() + cooldown
+    """The error to raise after a failed call (the circuit has already counted it)."""
+    if isinstance(error, CircuitOpen):
+        return SearchUnavailable(str(error))
     return SearchUnavailable(f"Elasticsearch did not answer: {type(error).__name__}")
 
 
 def reset_circuit() -> None:
     """Close the circuit: the next call tries Elasticsearch again."""
-    _open_until["at"] = 0.0
+    CIRCUIT.reset()

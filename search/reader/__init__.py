@@ -10,7 +10,14 @@ Dependencies point one way: reader imports ``search.index``, never ``search.synd
 Outside code imports from ``search.reader``, not from its modules.
 """
 
-from search.reader.fallback import database_search, hit_from_page
+from search.reader.fallback import (
+    FALLBACK_BACKEND,
+    database_search,
+    fallback_backend,
+    hit_from_page,
+    is_database_backend,
+    text_matches,
+)
 from search.reader.forms import SearchForm
 from search.reader.matching import MAX_QUERY_LENGTH, clean_query, readable_filter, text_query
 from search.reader.queries import (
@@ -20,7 +27,7 @@ from search.reader.queries import (
     hit_from_document,
     search_articles,
 )
-from search.reader.related import related_articles
+from search.reader.related import related_articles, related_stories_of
 from search.reader.results import (
     MAX_PAGE,
     PAGE_SIZE,
@@ -34,6 +41,7 @@ from search.reader.views import autocomplete, facet_groups, search_page
 
 __all__ = [
     "FACETS",
+    "FALLBACK_BACKEND",
     "MAX_PAGE",
     "MAX_QUERY_LENGTH",
     "PAGE_SIZE",
@@ -49,12 +57,16 @@ __all__ = [
     "database_search",
     "elasticsearch_search",
     "facet_groups",
+    "fallback_backend",
     "hit_from_document",
     "hit_from_page",
+    "is_database_backend",
     "readable_filter",
     "related_articles",
+    "related_stories_of",
     "search_articles",
     "search_page",
+    "text_matches",
     "text_query",
     "title_suggestions",
 ]

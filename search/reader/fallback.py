@@ -1,10 +1,107 @@
-"""Reader search on the database, for when Elasticsearch is not configured or does not answer."""
+"""Reader search on the database, for when Elasticsearch is not configured or does not answer.
 
+The fallback never touches Elasticsearch: it searches through Wagtail's database backend,
+named explicitly (``FALLBACK_BACKEND``), which Wagtail's own signal handlers keep current and
+editors' admin search shares. Languages written without spaces between words (Chinese,
+Japanese, Korean's particles) defeat that backend's word tokens, so their words are also
+matched as substrings of the language's own title, standfirst and body columns.
+"""
+
+import json
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Case, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.search.backends import get_search_backend
 
 from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage
 from search.reader.results import PAGE_SIZE, Hit, SearchRequest, SearchResult
+
+# The Wagtail search backend the fallback uses; a system check (search.E004) holds it to
+# a database backend, so that no fallback path ever waits on Elasticsearch.
+FALLBACK_BACKEND = "default"
+DATABASE_BACKENDS = "modelsearch.backends.database"
+# Languages whose words are not separated by spaces, matched as substrings.
+UNSPACED_LANGUAGES = frozenset({"zh-hans", "ja", "ko"})
+# How many of the backend's matches a substring search adds to its own, at most.
+MAX_BACKEND_MATCHES = 200
+
+
+def is_database_backend(backend: Any) -> bool:
+    """Whether ``backend`` is one of Wagtail's database search backends."""
+    return type(backend).__module__.startswith(DATABASE_BACKENDS)
+
+
+def fallback_backend() -> Any:
+    """Wagtail's database search backend, as configured under ``FALLBACK_BACKEND``."""
+    backend = get_search_backend(FALLBACK_BACKEND)
+    if not is_database_backend(backend):
+        raise ImproperlyConfigured(
+            f"WAGTAILSEARCH_BACKENDS[{FALLBACK_BACKEND!r}] must be a database backend."
+        )
+    return backend
+
+
+def _escaped(term: str) -> str:
+    """``term`` as JSON text stores it (SQLite keeps non-ASCII characters escaped)."""
+    return json.dumps(term)[1:-1]
+
+
+def _term_match(language: str, term: str) -> tuple[Q, Q, Q]:
+    """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
+    title = Q(**{f"{build_localized_fieldname('title', language)}__icontains": term})
+    standfirst = Q(**{f"{build_localized_fieldname('standfirst', language)}__icontains": term})
+    body = Q(pk__in=[])
+    if not term.isascii():
+        # JSON keys, block types and ids are ASCII: only other words are looked for there.
+        body = Q(body_text__icontains=term) | Q(body_text__icontains=_escaped(term))
+    return title, standfirst, body
+
+
+def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
+    """``stories`` containing every word of ``query``, title matches first (``rank``)."""
+    terms = query.split()[:10]
+    if not terms:
+        return stories.annotate(rank=Value(0))
+    body_field = build_localized_fieldname("body", language)
+    stories = stories.annotate(body_text=Cast(body_field, TextField()))
+    every, in_titles, in_standfirsts = Q(), Q(), Q()
+    for term in terms:
+        title, standfirst, body = _term_match(language, term)
+        every &= title | standfirst | body
+        in_titles &= title
+        in_standfirsts &= standfirst
+    found = fallback_backend().search(
+        query, stories.model.objects.filter(pk__in=stories.values("pk")), operator="and"
+    )
+    backend_ids = [page.pk for page in found[:MAX_BACKEND_MATCHES]]
+    return stories.filter(every | Q(pk__in=backend_ids)).annotate(
+        rank=Case(
+            When(in_titles, then=Value(2)),
+            When(in_standfirsts, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def text_matches(stories: QuerySet, language: str, query: str, by_relevance: bool) -> Any:
+    """``stories`` matching ``query`` on the database, most relevant or newest first.
+
+    Counts and slices like a queryset. ``stories`` must be filtered on indexed fields only
+    (re-select them by ``pk`` first), as Wagtail's search backends require.
+    """
+    if language in UNSPACED_LANGUAGES:
+        matches = substring_matches(stories, language, query)
+        if by_relevance:
+            return matches.order_by("-rank", "-publication_date", "-pk")
+        return matches.order_by("-publication_date", "-pk")
+    return fallback_backend().search(
+        query, stories, operator="and", order_by_relevance=by_relevance
+    )
 
 
 def database_search(request: SearchRequest, degraded: bool = False) -> SearchResult:
@@ -20,12 +117,12 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     if request.date_to:
         stories = stories.filter(publication_date__date__lte=request.date_to)
     # Search backends filter only on indexed fields, so select the matching stories first.
-    found = ArticlePage.objects.filter(pk__in=stories.values("pk")).for_listing()
+    found: Any = ArticlePage.objects.filter(pk__in=stories.values("pk")).for_listing()
     by_relevance = bool(request.query) and request.sort != "date"
     if not by_relevance:
         found = found.newest_first()
     if request.query:
-        found = found.search(request.query, operator="and", order_by_relevance=by_relevance)
+        found = text_matches(found, request.language, request.query, by_relevance)
     total = found.count()
     pages = list(found[request.offset : request.offset + PAGE_SIZE])
     return SearchResult(

@@ -1,5 +1,12 @@
-"""Stories related to the one a reader is reading: by their words, or by shared topics."""
+"""Stories related to the one a reader is reading: by their words, or by shared topics.
 
+An article never waits on the node for them: the query is time-boxed (``related_timeout``),
+and while the circuit is open the shared topics answer at once.
+"""
+
+from typing import Any, cast
+
+from django.conf import settings
 from elasticsearch.dsl import Q, Search
 
 from content.models import ArticlePage
@@ -10,39 +17,59 @@ from search.reader.queries import hit_from_document
 from search.reader.results import Hit
 
 RELATED_SIZE = 4
+DEFAULT_RELATED_TIMEOUT = 0.4
+
+
+def _related_timeout() -> float:
+    config = cast(dict[str, Any], settings.NEWSROOM_SEARCH)
+    return float(config.get("related_timeout", DEFAULT_RELATED_TIMEOUT))
+
+
+def _by_words(page: ArticlePage, language: str) -> list[Hit]:
+    """Raises ``SearchUnavailable`` when the node is away, slow or the circuit is open."""
+    client = search_client().options(request_timeout=_related_timeout())
+    search = Search(using=client, index=alias_name(language)).query(
+        Q(
+            "bool",
+            must=[
+                Q(
+                    "more_like_this",
+                    fields=["title", "standfirst", "body", "topic_names"],
+                    like=[{"_index": alias_name(language), "_id": str(page.pk)}],
+                    min_term_freq=1,
+                    min_doc_freq=1,
+                    max_query_terms=30,
+                )
+            ],
+            filter=[readable_filter()],
+        )
+    )[:RELATED_SIZE]
+    try:
+        return [hit_from_document(hit) for hit in search.execute()]
+    except READ_ERRORS as error:
+        raise read_failure(error) from error
+
+
+def _by_topics(page: ArticlePage, language: str) -> list[Hit]:
+    stories = (
+        ArticlePage.objects.readable_in(language)
+        .filter(topics__in=page.topics.all())
+        .exclude(pk=page.pk)
+        .distinct()
+        .newest_first()
+        .for_listing()[:RELATED_SIZE]
+    )
+    return [hit_from_page(story, language) for story in stories]
+
+
+def related_stories_of(page: ArticlePage, language: str) -> tuple[list[Hit], bool]:
+    """Stories like this one, and whether they came from the database because search was away."""
+    try:
+        return _by_words(page, language), False
+    except SearchUnavailable:
+        return _by_topics(page, language), True
 
 
 def related_articles(page: ArticlePage, language: str) -> list[Hit]:
     """Stories like this one, by their words; by shared topics when search is away."""
-    try:
-        client = search_client()
-        search = Search(using=client, index=alias_name(language)).query(
-            Q(
-                "bool",
-                must=[
-                    Q(
-                        "more_like_this",
-                        fields=["title", "standfirst", "body", "topic_names"],
-                        like=[{"_index": alias_name(language), "_id": str(page.pk)}],
-                        min_term_freq=1,
-                        min_doc_freq=1,
-                        max_query_terms=30,
-                    )
-                ],
-                filter=[readable_filter()],
-            )
-        )[:RELATED_SIZE]
-        try:
-            return [hit_from_document(hit) for hit in search.execute()]
-        except READ_ERRORS as error:
-            raise read_failure(error) from error
-    except SearchUnavailable:
-        stories = (
-            ArticlePage.objects.readable_in(language)
-            .filter(topics__in=page.topics.all())
-            .exclude(pk=page.pk)
-            .distinct()
-            .newest_first()
-            .for_listing()[:RELATED_SIZE]
-        )
-        return [hit_from_page(story, language) for story in stories]
+    return related_stories_of(page, language)[0]

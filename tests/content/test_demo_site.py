@@ -110,3 +110,18 @@ def test_readers_can_search_the_demo_stories(client, demo):
     word = story.title_en.split()[-1]
     response = client.get("/en/search/", {"q": word})
     assert story.pk in [hit.page_id for hit in response.context["result"].hits]
+
+
+@pytest.mark.parametrize(("language", "word"), [("ja", "コーヒー"), ("zh-hans", "咖啡")])
+def test_readers_find_words_of_languages_written_without_spaces(client, demo, language, word):
+    response = client.get(f"/{language}/search/", {"q": word})
+    titles = [str(hit.title) for hit in response.context["result"].hits]
+    assert titles
+    assert word in titles[0]
+
+
+def test_the_demo_site_is_where_make_run_serves_it(demo):
+    """Links the site builds (feeds, sitemaps) lead to 127.0.0.1:8000, as `make run` serves."""
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"

@@ -137,6 +137,9 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = _("Ministry newsroom")
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Editors' admin search and the readers' fallback share Wagtail's database backend, always,
+# even with ELASTICSEARCH_URL set: Wagtail's signal handlers keep it current, and no Wagtail
+# backend ever waits on Elasticsearch (search.E004 holds the fallback to it).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -171,40 +174,21 @@ LOGGING = {
 NEWSROOM_SEARCH = {
     "url": os.environ.get("ELASTICSEARCH_URL") or None,
     "index_prefix": os.environ.get("NEWSROOM_SEARCH_INDEX_PREFIX", "newsroom-articles"),
+    # One circuit guards every request (search/index/client.py): connecting may take
+    # connect_timeout, answering timeout (read); failure_threshold consecutive failures open
+    # it for cooldown seconds, then one probe decides. Related stories wait related_timeout.
+    "connect_timeout": 0.5,
     "timeout": 2.0,
+    "failure_threshold": 3,
     "cooldown": 15.0,
+    "related_timeout": 0.4,
     "replicas": 0,
+    # search_reindex's own patience, not the readers': index creation, bulk loads, refresh,
+    # health and the alias swap each wait this long, retried with back-off on transient errors.
+    "admin_timeout": float(os.environ.get("ELASTICSEARCH_ADMIN_TIMEOUT") or 120),
+    "admin_retries": 5,
+    "admin_backoff": 1.0,
 }
-# Wagtail's backend matches autocomplete queries with the "standard" analyzer, which keeps
-# diacritics while its index folds them: "bán dẫn" would never find "Bán dẫn". Folding the
-# index's "standard" analyzer too lets editors type Vietnamese as they write it.
-WAGTAIL_ELASTICSEARCH_INDEX_SETTINGS = {
-    "settings": {
-        "index": {"number_of_replicas": 0},
-        "analysis": {
-            "analyzer": {
-                "standard": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding"],
-                }
-            }
-        },
-    }
-}
-if NEWSROOM_SEARCH["url"]:
-    # Editors' admin search runs on Elasticsearch too, through Wagtail's own backend.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
-            "URLS": [NEWSROOM_SEARCH["url"]],
-            "INDEX_PREFIX": "newsroom-wagtail-",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": WAGTAIL_ELASTICSEARCH_INDEX_SETTINGS,
-        }
-    }
-
 # Feeds for partners. A WebSub hub, when set, is declared in every feed and told about
 # each publication by the background worker.
 NEWSROOM_FEEDS = {

@@ -30,4 +30,3 @@ STATIC_ROOT = None  # WhiteNoise serves nothing in tests; the finders do
 # Tests opt in to Elasticsearch through the `search_index` fixture, which points these at
 # the node and at indices of the test's own; everything else runs on the database.
 NEWSROOM_SEARCH = {**NEWSROOM_SEARCH, "url": None, "index_prefix": "test-newsroom"}  # noqa: F405
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
