@@ -1,18 +1,23 @@
 """Writing to the search index: syncing pages, rebuilding behind aliases, finding drift."""
 
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from functools import cache
+from typing import Any, TypeVar, cast
 
+from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch
 from elasticsearch.helpers import bulk, scan
 from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage, SectionPage
-from search.index.client import search_client
+from search.index.client import SearchUnavailable, search_client
 from search.index.documents import article_document
 from search.index.facts import load_facts
 from search.index.mapping import (
@@ -27,7 +32,83 @@ from search.index.story_urls import StoryUrls
 from search.models import IndexChange
 
 BULK_CHUNK = 500
-ADMIN_TIMEOUT = 30
+# Statuses of a node too busy to answer now, which a later attempt may get past.
+TRANSIENT_STATUSES = (429, 502, 503, 504)
+# After the swap, searches already routed to an old index get this long to finish.
+SWAP_GRACE_SECONDS = 1.0
+
+T = TypeVar("T")
+
+
+class ReindexFailed(Exception):
+    """A rebuild or prune step failed; the message names the step, on one line."""
+
+
+@dataclass(frozen=True)
+class AdminPolicy:
+    """How long an administrative request waits, and how often it is tried."""
+
+    timeout: float
+    attempts: int
+    backoff: float
+
+
+def admin_policy() -> AdminPolicy:
+    """``NEWSROOM_SEARCH``'s admin timeout (``ELASTICSEARCH_ADMIN_TIMEOUT``), retries, back-off."""
+    config: dict[str, Any] = settings.NEWSROOM_SEARCH
+    return AdminPolicy(
+        timeout=float(config.get("admin_timeout", 120)),
+        attempts=max(1, int(config.get("admin_retries", 5))),
+        backoff=float(config.get("admin_backoff", 1.0)),
+    )
+
+
+@cache
+def _admin_client(url: str, timeout: float) -> Elasticsearch:
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+def admin_client() -> Elasticsearch:
+    """A client with the admin timeout, for rebuilds; the readers' circuit does not stop it."""
+    url = settings.NEWSROOM_SEARCH.get("url")
+    if not url:
+        raise SearchUnavailable("ELASTICSEARCH_URL is not set.")
+    return _admin_client(url, admin_policy().timeout)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return (
+        f"{type(error).__name__}: {text[:300]}" if type(error).__name__ not in text else text[:300]
+    )
+
+
+def _is_transient(error: Exception) -> bool:
+    if isinstance(error, ConnectionError | ConnectionTimeout):  # ConnectionTimeout is not one
+        return True
+    return isinstance(error, ApiError) and error.meta.status in TRANSIENT_STATUSES
+
+
+def with_retries(what: str, call: Callable[[], T], policy: AdminPolicy | None = None) -> T:
+    """``call()``, tried again with doubling back-off on transient errors; else ``ReindexFailed``.
+
+    ``what`` names the step in the error, so the one-line message says what failed.
+    """
+    policy = policy or admin_policy()
+    for attempt in range(1, policy.attempts + 1):
+        try:
+            return call()
+        except ReindexFailed:
+            raise
+        except Exception as error:  # every failure becomes one line naming the step
+            if not _is_transient(error):
+                raise ReindexFailed(f"{what} failed: {_one_line(error)}") from error
+            if attempt == policy.attempts:
+                raise ReindexFailed(
+                    f"{what} failed after {attempt} attempts: {_one_line(error)}"
+                ) from error
+            time.sleep(policy.backoff * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _pages_for_documents(page_ids: Iterable[int]) -> Any:
@@ -93,9 +174,19 @@ class SyncResult:
     failed_page_ids: set[int] = field(default_factory=set)
 
 
-def _run_bulk(actions: Iterable[dict[str, Any]], client: Elasticsearch) -> SyncResult:
+def _run_bulk(
+    actions: Iterable[dict[str, Any]], client: Elasticsearch, policy: AdminPolicy | None = None
+) -> SyncResult:
+    """Send ``actions``; with a ``policy``, documents a busy node rejects (429) are resent."""
     result = SyncResult()
-    _ok, errors = bulk(client, actions, chunk_size=BULK_CHUNK, raise_on_error=False)
+    _ok, errors = bulk(
+        client,
+        actions,
+        chunk_size=BULK_CHUNK,
+        raise_on_error=False,
+        max_retries=policy.attempts - 1 if policy else 0,
+        initial_backoff=policy.backoff if policy else 2,
+    )
     for error in cast(list[dict[str, Any]], errors):  # a list, since errors are not raised
         ((op, detail),) = error.items()
         if op == "delete" and detail.get("status") == 404:
@@ -111,9 +202,9 @@ def story_sources(page_ids: Iterable[int], language: str) -> dict[int, dict[str,
     return {int(action["_id"]): action["_source"] for action in actions}
 
 
-def sync_pages(page_ids: Iterable[int]) -> SyncResult:
+def sync_pages(page_ids: Iterable[int], client: Elasticsearch | None = None) -> SyncResult:
     """Bring every language's index in line with the database for these pages."""
-    client = search_client()
+    client = client or search_client()
     page_ids = set(page_ids)
     result = _run_bulk(document_actions(page_ids, alias_name), client)
     index_changed.send(
@@ -125,7 +216,7 @@ def sync_pages(page_ids: Iterable[int]) -> SyncResult:
 def ensure_indices() -> list[str]:
     """Create an aliased index for each language that has none; return those created."""
     # Creating an index waits on the cluster: longer than a reader's search may.
-    client = search_client().options(request_timeout=ADMIN_TIMEOUT)
+    client = admin_client()
     created = []
     version = timezone.now()
     for language in languages():
@@ -150,27 +241,98 @@ class RebuildResult:
     removed: list[str]
     documents: int
     errors: list[str]
+    pruned: list[str] = field(default_factory=list)
 
 
 def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
     """Build new versioned indices, fill them with bulk requests, then swap every alias at once.
 
-    Readers keep querying the old indices until the single ``_aliases`` request moves all
-    aliases; no alias ever points at two indices. The old indices are then deleted.
+    Every request uses the admin timeout and is retried on transient errors. The new indices
+    are refreshed, their settings restored and their health at least yellow before the single
+    ``_aliases`` request moves all aliases, so readers never see an empty page; no alias ever
+    points at two indices. The old indices are then deleted, and any index of ours no alias
+    points to is pruned. On failure the new indices are deleted and ``ReindexFailed`` names the
+    step that failed.
     """
-    client = search_client()
+    client, policy = admin_client(), admin_policy()
     started = timezone.now()
     new = {language: versioned_index_name(language, started) for language in languages()}
+    try:
+        _create_indices(client, policy, new)
+        documents, errors = _load_indices(client, policy, new, progress)
+        _make_searchable(client, policy, list(new.values()))
+        old = with_retries("reading the aliases", lambda: _indices_behind_aliases(client), policy)
+        actions = [
+            {"remove": {"index": index, "alias": alias_name(language)}}
+            for language, indices in old.items()
+            for index in indices
+        ] + [
+            {"add": {"index": name, "alias": alias_name(language)}}
+            for language, name in new.items()
+        ]
+        _swap_aliases(client, policy, new, actions)
+    except BaseException:
+        _delete_unaliased(client, policy, list(new.values()))
+        raise
+    removed = [index for indices in old.values() for index in indices]
+    if removed:
+        time.sleep(SWAP_GRACE_SECONDS)  # searches that resolved the alias before the swap
+        with_retries(
+            "deleting the old indices (the new ones are live)",
+            lambda: client.indices.delete(index=",".join(removed), ignore_unavailable=True),
+            policy,
+        )
+    with_retries(
+        "replaying changes made during the rebuild (the new indices are live; "
+        "run search_check --repair)",
+        lambda: _replay_changes_since(started, client),
+        policy,
+    )
+    with_retries(
+        "refreshing the new indices after the replay",
+        lambda: client.indices.refresh(index=",".join(new.values())),
+        policy,
+    )
+    pruned = prune_orphan_indices(started_before=started)
+    index_changed.send(sender=ArticleDocument, page_ids=None)
+    return RebuildResult(new, removed, documents, errors, pruned)
 
+
+def _create_indices(client: Elasticsearch, policy: AdminPolicy, new: dict[str, str]) -> None:
     def create(language: str) -> None:
         index = article_index(new[language], language)
-        index.settings(refresh_interval="-1")  # no refreshes while loading: readers use the old
-        index.create(using=client)
+        # No refreshes and no replicas while loading (readers use the old indices);
+        # ``_make_searchable`` restores both before the swap.
+        index.settings(refresh_interval="-1", number_of_replicas=0)
+
+        def attempt() -> None:
+            try:
+                index.create(using=client)
+            except ApiError as error:
+                # A creation that timed out may still have happened: that attempt counts.
+                if "resource_already_exists_exception" not in str(error):
+                    raise
+
+        with_retries(f"creating index {new[language]}", attempt, policy)
 
     with ThreadPoolExecutor(max_workers=len(new)) as creator:
         list(creator.map(create, new))  # each creation waits on the cluster, not on us
 
+
+def _load_indices(
+    client: Elasticsearch,
+    policy: AdminPolicy,
+    new: dict[str, str],
+    progress: Callable[[int, int], None] | None,
+) -> tuple[int, list[str]]:
     page_ids = indexable_page_ids()
+
+    def send(actions: list[dict[str, Any]]) -> SyncResult:
+        # Index actions with their ids: sending a chunk again is harmless.
+        return with_retries(
+            "bulk loading the new indices", lambda: _run_bulk(actions, client, policy), policy
+        )
+
     # Documents are built on this thread (the ORM stays here) while a second thread sends
     # the previous chunk: building and indexing overlap instead of taking turns.
     errors: list[str] = []
@@ -181,29 +343,60 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
             actions = list(document_actions(chunk, new.__getitem__, deletes=False))
             if sending:
                 errors.extend(sending.result().errors)
-            sending = sender.submit(_run_bulk, actions, client)
+            sending = sender.submit(send, actions)
             if progress:
                 progress(min(start + BULK_CHUNK, len(page_ids)), len(page_ids))
         if sending:
             errors.extend(sending.result().errors)
-    client.indices.put_settings(
-        index=",".join(new.values()), settings={"index": {"refresh_interval": None}}
-    )
+    return len(page_ids), errors
 
-    old = _indices_behind_aliases(client)
-    actions = [
-        {"remove": {"index": index, "alias": alias_name(language)}}
-        for language, indices in old.items()
-        for index in indices
-    ] + [{"add": {"index": name, "alias": alias_name(language)}} for language, name in new.items()]
-    client.indices.update_aliases(actions=actions)
-    removed = [index for indices in old.values() for index in indices]
-    if removed:
-        client.indices.delete(index=",".join(removed), ignore_unavailable=True)
-    _replay_changes_since(started)
-    client.indices.refresh(index=",".join(new.values()))
-    index_changed.send(sender=ArticleDocument, page_ids=None)
-    return RebuildResult(new, removed, len(page_ids), errors)
+
+def _make_searchable(client: Elasticsearch, policy: AdminPolicy, names: list[str]) -> None:
+    """Restore refreshes and replicas, refresh, and wait for at least yellow health."""
+    joined = ",".join(names)
+    replicas = settings.NEWSROOM_SEARCH["replicas"]
+    with_retries(
+        "restoring the new indices' settings",
+        lambda: client.indices.put_settings(
+            index=joined,
+            settings={"index": {"refresh_interval": None, "number_of_replicas": replicas}},
+        ),
+        policy,
+    )
+    with_retries("refreshing the new indices", lambda: client.indices.refresh(index=joined), policy)
+    wait = max(1, int(policy.timeout))
+    health = with_retries(
+        "waiting for the new indices' health",
+        lambda: client.options(request_timeout=wait + 10).cluster.health(
+            index=joined, wait_for_status="yellow", timeout=f"{wait}s"
+        ),
+        policy,
+    )
+    if health.get("timed_out"):
+        raise ReindexFailed(
+            f"waiting for the new indices' health failed: still {health.get('status')} "
+            f"after {wait}s"
+        )
+
+
+def _swap_aliases(
+    client: Elasticsearch, policy: AdminPolicy, new: dict[str, str], actions: list[Any]
+) -> None:
+    """One ``_aliases`` request; a retry first checks whether a timed-out attempt took effect."""
+    tried: list[bool] = []
+
+    def swap() -> None:
+        if tried:
+            held = client.indices.get_alias(index=",".join(new.values()))
+            if all(
+                alias_name(lang) in held.get(name, {}).get("aliases", {})
+                for lang, name in new.items()
+            ):
+                return
+        tried.append(True)
+        client.indices.update_aliases(actions=actions)
+
+    with_retries("swapping the aliases", swap, policy)
 
 
 def _indices_behind_aliases(client: Elasticsearch) -> dict[str, list[str]]:
@@ -215,11 +408,65 @@ def _indices_behind_aliases(client: Elasticsearch) -> dict[str, list[str]]:
     return found
 
 
-def _replay_changes_since(moment: datetime) -> None:
+def _replay_changes_since(moment: datetime, client: Elasticsearch) -> None:
     """Changes drained into the old indices while the new ones filled must reach the new ones."""
     changed = IndexChange.objects.filter(created_at__gte=moment).values_list("page_id", flat=True)
     if changed:
-        sync_pages(set(changed))
+        sync_pages(set(changed), client)
+
+
+def _versioned_pattern() -> re.Pattern[str]:
+    """The names ``versioned_index_name`` gives, for this prefix and these languages only."""
+    codes = "|".join(re.escape(code) for code in languages())
+    prefix = re.escape(str(settings.NEWSROOM_SEARCH["index_prefix"]))
+    return re.compile(rf"{prefix}-(?:{codes})-\d{{20}}")
+
+
+def _unaliased(client: Elasticsearch, pattern: str) -> list[str]:
+    """Indices matching ``pattern`` (names or wildcards) that no alias points to."""
+    found = client.indices.get_alias(
+        index=pattern, expand_wildcards="open,closed", ignore_unavailable=True
+    )
+    return sorted(name for name, entry in found.items() if not entry.get("aliases"))
+
+
+def _delete_unaliased(client: Elasticsearch, policy: AdminPolicy, names: list[str]) -> None:
+    """After a failure, delete the indices this rebuild made, unless the swap reached them."""
+
+    def delete() -> None:
+        orphans = _unaliased(client, ",".join(names))
+        if orphans:
+            client.indices.delete(index=",".join(orphans), ignore_unavailable=True)
+
+    # The first error is the one to report; a later prune removes what this leaves.
+    with suppress(ReindexFailed):
+        with_retries("deleting the new indices", delete, policy)
+
+
+def prune_orphan_indices(started_before: datetime | None = None) -> list[str]:
+    """Delete every versioned index of our prefix that no alias points to; return them.
+
+    Only names that ``versioned_index_name`` gives for the configured prefix are considered,
+    and an index any alias points to is never deleted. With ``started_before``, only indices
+    of rebuilds started earlier: a rebuild that started later may still be filling its own.
+    """
+    client, policy = admin_client(), admin_policy()
+    pattern = _versioned_pattern()
+    prefix = settings.NEWSROOM_SEARCH["index_prefix"]
+    # The names' versions sort as their times do: compare the 20-digit suffixes.
+    limit = f"{started_before:%Y%m%d%H%M%S%f}" if started_before else None
+
+    def prune() -> list[str]:
+        orphans = [
+            name
+            for name in _unaliased(client, f"{prefix}-*")
+            if pattern.fullmatch(name) and (limit is None or name[-20:] < limit)
+        ]
+        if orphans:
+            client.indices.delete(index=",".join(orphans), ignore_unavailable=True)
+        return orphans
+
+    return with_retries("pruning unaliased indices", prune, policy)
 
 
 @dataclass

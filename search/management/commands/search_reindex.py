@@ -1,10 +1,18 @@
-"""Rebuild every language's index into new versioned indices, then swap the aliases at once."""
+"""Rebuild every language's index into new versioned indices, then swap the aliases at once.
 
+Every request waits ``NEWSROOM_SEARCH["admin_timeout"]`` (``ELASTICSEARCH_ADMIN_TIMEOUT``), not
+the readers' timeout, and is retried with back-off on transient errors. A failure deletes the
+new indices and exits non-zero with one line naming the step. ``--prune`` only deletes the
+indices of ours no alias points to, which a successful rebuild also does at its end.
+"""
+
+import logging
 import sys
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.index import SearchUnavailable, rebuild_indices
+from search.index import ReindexFailed, SearchUnavailable, prune_orphan_indices, rebuild_indices
 
 
 def progress_bar(done: int, total: int, width: int = 40) -> None:
@@ -13,15 +21,47 @@ def progress_bar(done: int, total: int, width: int = 40) -> None:
     sys.stdout.flush()
 
 
+@contextmanager
+def quiet_node_pool():
+    """The client logs each retried failure; the command reports one line, or success."""
+    logger = logging.getLogger("elastic_transport.node_pool")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 class Command(BaseCommand):
     help = __doc__
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="Only delete the indices of ours that no alias points to; rebuild nothing.",
+        )
+
+    def handle(self, *args, prune=False, **options):
         show_progress = options["verbosity"] > 0 and sys.stdout.isatty()
         try:
-            result = rebuild_indices(progress=progress_bar if show_progress else None)
-        except SearchUnavailable as error:
-            raise CommandError(str(error)) from error
+            with quiet_node_pool():
+                if prune:
+                    self.prune()
+                else:
+                    self.rebuild(show_progress)
+        except (ReindexFailed, SearchUnavailable) as error:
+            raise CommandError(f"search_reindex: {' '.join(str(error).split())}") from error
+
+    def prune(self):
+        pruned = prune_orphan_indices()
+        for index in pruned:
+            self.stdout.write(f"deleted {index}")
+        self.stdout.write(self.style.SUCCESS(f"{len(pruned)} unaliased indices removed."))
+
+    def rebuild(self, show_progress):
+        result = rebuild_indices(progress=progress_bar if show_progress else None)
         if show_progress:
             self.stdout.write("")
         for language, index in result.indices.items():
@@ -29,7 +69,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {result.documents} pages; aliases swapped; "
-                f"{len(result.removed)} old indices removed."
+                f"{len(result.removed)} old indices removed; "
+                f"{len(result.pruned)} unaliased indices pruned."
             )
         )
         for message in result.errors:
