@@ -36,14 +36,14 @@ run: demo ## Run the site with demo content at http://127.0.0.1:8000 (SQLite, da
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: worker
-worker: install ## Run background tasks (index outbox...) and publish scheduled pages every minute
-	$(MANAGE) db_worker & \
+worker: install ## Run background tasks (index outbox...); publish scheduled pages and sweep the outbox every minute
+	$(MANAGE) newsroom_worker & \
 	trap 'kill %1' EXIT; \
-	while true; do $(MANAGE) publish_scheduled; sleep 60; done
+	while true; do $(MANAGE) publish_scheduled; $(MANAGE) search_drain --sweep; sleep 60; done
 
 .PHONY: test
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise)
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15
 
 .PHONY: search-node
 search-node: ## Build (if needed) and start the local Elasticsearch 8 node on 127.0.0.1:9200

@@ -21,7 +21,7 @@ from content.translating import translation_published
 from search.index import index_changed, outbox_drained, record_changes
 from search.models import IndexChange, SyndicationSettings
 from search.syndication.feeds import feeds_changed
-from search.tasks import announce_stories, drain_index_outbox
+from search.tasks import announce_stories, request_drain
 
 
 def _articles_under(page: Page) -> QuerySet:
@@ -29,9 +29,14 @@ def _articles_under(page: Page) -> QuerySet:
 
 
 def record_and_drain(page_ids: Iterable[int], reason: str) -> None:
-    """Queue pages for re-indexing in the caller's transaction; drain once it commits."""
+    """Queue pages for re-indexing in the caller's transaction; drain once it commits.
+
+    A drain is queued only if none is waiting already (``request_drain``): a burst of changes,
+    or changes made while Elasticsearch is away, costs one drain, not one each. If queueing
+    fails, the publish stands (robust) and the minutely sweep queues the drain instead.
+    """
     if record_changes(page_ids, reason):
-        transaction.on_commit(drain_index_outbox.enqueue)
+        transaction.on_commit(request_drain, robust=True)
 
 
 def on_published(sender: Any, instance: Page, **kwargs: Any) -> None:

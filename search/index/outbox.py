@@ -94,6 +94,17 @@ def drain_all(max_rounds: int = 1000) -> DrainResult:
     return total
 
 
+def next_due() -> datetime | None:
+    """When the earliest pending row is due (perhaps already), or None if nothing is pending."""
+    first: datetime | None = (
+        IndexChange.objects.pending()
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    return first
+
+
 def retry_failed() -> int:
     """Put failed rows back in the queue, due now."""
     return IndexChange.objects.failed().update(

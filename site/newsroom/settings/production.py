@@ -20,7 +20,11 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+# Persistent connections, checked before each request's (or task's) first query: after a
+# PostgreSQL restart the dead connection is replaced instead of failing that request.
+DATABASES = {
+    "default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)
+}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
 STORAGES = {

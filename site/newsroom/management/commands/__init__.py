@@ -1,0 +1,1 @@
+"""The site's commands: newsroom_worker."""
