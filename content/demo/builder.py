@@ -5,6 +5,7 @@ created; existing records are left as they are, so an editor's changes survive a
 """
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -260,8 +261,9 @@ class DemoBuilder:
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
+                # Where `make run` serves the demo (its HOST and PORT), so links lead there.
+                "hostname": os.environ.get("HOST", "127.0.0.1"),
+                "port": int(os.environ.get("PORT", "8000")),
                 "root_page": home,
                 "site_name": "Ministry newsroom",
             },

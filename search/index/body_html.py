@@ -1,7 +1,9 @@
-"""A story's body as HTML for partners' systems: plain markup, and every URL absolute.
+"""A story's body as HTML for partners' systems: plain markup, links root-relative.
 
 Rendered once, when the story is indexed, so that full-text feeds need no database.
 The body's block templates render plain images and links when ``for_partners`` is set.
+Feeds make its links absolute with ``absolute_urls`` and the host of the site the reader
+asked, so the index holds no host.
 """
 
 import re
@@ -22,9 +24,9 @@ def absolute_urls(html: str, base_url: str) -> str:
 
 
 def partner_body_html(
-    stream_block: StreamBlock, raw_body: Sequence[dict[str, Any]], language: str, base_url: str
+    stream_block: StreamBlock, raw_body: Sequence[dict[str, Any]], language: str, base_url: str = ""
 ) -> str:
-    """The body rendered for partners in ``language``, with URLs absolute against ``base_url``."""
+    """The body rendered for partners in ``language``; URLs absolute only with a ``base_url``."""
     if not raw_body:
         return ""
     value = StreamValue(stream_block, list(raw_body), is_lazy=True)

@@ -1,4 +1,8 @@
-"""A story's document in one language: what search results and feeds show of it."""
+"""A story's document in one language: what search results and feeds show of it.
+
+URLs are stored as paths (the story's, its images', the body's links): whoever shows a
+document adds the host of the site the reader asked, so a new host needs no reindex.
+"""
 
 import mimetypes
 import uuid
@@ -34,11 +38,11 @@ def article_document(
         return getattr(instance, build_localized_fieldname(field, language)) or ""
 
     units, topics, regions = facts.units, facts.topics, facts.regions
-    url = urls.url(page, language)
+    url = urls.path(page, language)
     section_title = (localized(section, "title") or section.title) if section else ""
     image_url, hero = "", None
     if page.hero_image:
-        image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).full_url
+        image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).url
         hero = _hero(page, language)
     return {
         "page_id": str(page.pk),
@@ -86,7 +90,7 @@ def _hero(page: ArticlePage, language: str) -> dict[str, Any]:
     except OSError:
         length = 0
     return {
-        "url": rendition.full_url,
+        "url": rendition.url,
         "width": rendition.width,
         "height": rendition.height,
         "type": mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",

@@ -93,8 +93,11 @@ class Bodies:
     html: dict[int, dict[str, str]]
 
 
-def _bodies(published: dict[str, set[int]], base_urls: dict[int, str]) -> Bodies:
-    """Each published body as plain text, read as stored, and as HTML for partners."""
+def _bodies(published: dict[str, set[int]]) -> Bodies:
+    """Each published body as plain text, read as stored, and as HTML for partners.
+
+    The HTML keeps root-relative links: feeds add the host of the site the reader asked.
+    """
     raw: dict[tuple[int, str], list[Any]] = {}
     for language, page_ids in published.items():
         column = build_localized_fieldname("body", language)
@@ -116,9 +119,7 @@ def _bodies(published: dict[str, set[int]], base_urls: dict[int, str]) -> Bodies
             for pk, document in documents.items()
         }
         texts[page_id][language] = plain_text(body, cited_texts)
-        html[page_id][language] = partner_body_html(
-            stream_block, body, language, base_urls.get(page_id, "")
-        )
+        html[page_id][language] = partner_body_html(stream_block, body, language)
     return Bodies(texts, html)
 
 
@@ -156,7 +157,7 @@ def load_facts(
         articlepage_id__in=page_ids
     ).select_related("officialdocument"):
         documents[link.articlepage_id].append(link.officialdocument)
-    bodies = _bodies(published, {page.pk: urls.root_url(page) for page in pages})
+    bodies = _bodies(published)
 
     relations = {}
     for page_id in page_ids:

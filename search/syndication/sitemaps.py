@@ -167,7 +167,7 @@ class NewsSitemap(Sitemap):
                     title=xml_safe(
                         getattr(page, build_localized_fieldname("title", language)) or ""
                     ),
-                    publication=self.site.site_name or self.site.hostname,
+                    publication=xml_safe(self.site.site_name or self.site.hostname),
                 )
                 for page in recent
                 for language in live[page.pk]

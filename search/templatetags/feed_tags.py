@@ -1,4 +1,4 @@
-"""``{% feed_links %}``: each page announces the feeds of what it lists."""
+"""``{% feed_links %}``: each page announces the feeds of what it lists; ``|xml_safe`` for XML."""
 
 from collections.abc import Iterator
 
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from content.models import RegionIndexPage, SectionPage, TopicIndexPage, UnitIndexPage
 from search.syndication.feeds import FeedKind, feed_path
+from search.syndication.feeds import xml_safe as without_xml_forbidden
 
 register = template.Library()
 
@@ -22,6 +23,12 @@ TAXONOMY_KINDS: dict[type, str] = {
     RegionIndexPage: FeedKind.REGION,
     UnitIndexPage: FeedKind.UNIT,
 }
+
+
+@register.filter
+def xml_safe(value: object) -> str:
+    """The text without the characters XML forbids, for XML templates (then autoescaped)."""
+    return without_xml_forbidden(value)
 
 
 def _selections(context: Context, language: str) -> Iterator[tuple[str, str, str, str]]:

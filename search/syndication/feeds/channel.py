@@ -1,12 +1,14 @@
 """What a feed says about itself: its title, the page it mirrors, its own URL and hub."""
 
-from dataclasses import dataclass
-from urllib.parse import urlencode
+from dataclasses import dataclass, fields
+from datetime import datetime
+from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.models import Page
 
 from content.models import (
     MinistryUnit,
@@ -30,7 +32,11 @@ TAXONOMIES = {
 
 @dataclass(frozen=True)
 class FeedChannel:
-    """What a feed says about itself, in every format."""
+    """What a feed says about itself, in every format.
+
+    Names of sections, terms and tags, the site's name and its rights notice are typed by
+    people: a channel drops the characters XML forbids from all of them, whatever the format.
+    """
 
     title: str
     description: str
@@ -40,6 +46,14 @@ class FeedChannel:
     publisher: str = ""
     rights: str = ""
     hub: str = ""
+    # When an empty feed last changed: its date then, never the moment it was rendered.
+    updated: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, str):
+                object.__setattr__(self, field.name, xml_safe(value))
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ def selection_page(selection: FeedSelection, home_url: str) -> SelectionPage:
         section = SectionPage.objects.live().public().filter(localized_slug_q(slug)).first()
         if section is None or not section.is_written_in(selection.language):
             raise Http404
-        return SelectionPage(section.title, section.get_full_url())
+        return SelectionPage(section.title, _on_site(section, home_url))
     if kind == FeedKind.TAG:
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
@@ -75,12 +89,18 @@ def selection_page(selection: FeedSelection, home_url: str) -> SelectionPage:
     if term is None:
         raise Http404
     index_page = index_page_model.objects.live().first()
-    url = f"{index_page.get_full_url()}{slug}/" if index_page else home_url
+    url = f"{_on_site(index_page, home_url)}{slug}/" if index_page else home_url
     return SelectionPage(term.name, url)
 
 
+def _on_site(page: Page, home_url: str) -> str:
+    """The page's URL on the site the reader asked, whose home is at ``home_url``."""
+    parts = page.get_url_parts()
+    return urljoin(home_url, parts[2]) if parts else home_url
+
+
 def channel_title(site_name: str, page: SelectionPage) -> str:
-    return xml_safe(f"{site_name}: {page.name}" if site_name else page.name)
+    return f"{site_name}: {page.name}" if site_name else page.name
 
 
 def websub_hub() -> str:

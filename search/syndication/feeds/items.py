@@ -5,17 +5,28 @@ three feed formats and ninjs read one shape, written once.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
 
-# XML 1.0 forbids these; word processors paste them into text all the same.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from search.index import absolute_urls
+
+# XML 1.0 forbids these (and lone surrogates, which no encoding can write); word processors
+# paste them into text all the same, and JSON readers choke on them as often.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def xml_safe(text: str | None) -> str:
-    return XML_FORBIDDEN.sub("", text or "")
+def xml_safe(text: object) -> str:
+    """``text`` as a string without the characters XML forbids; ``None`` is ""."""
+    return XML_FORBIDDEN.sub("", "" if text is None else str(text))
+
+
+def absolute_url(url: str, root_url: str) -> str:
+    """A root-relative ``url`` on the site at ``root_url``; other URLs are left as they are."""
+    if url.startswith("/") and not url.startswith("//"):
+        return root_url.rstrip("/") + url
+    return url
 
 
 @dataclass(frozen=True)
@@ -98,12 +109,12 @@ class FeedItem:
             page_id=int(source["page_id"]),
             revision_id=source.get("revision_id") or "",
             language=source["language"],
-            url=source.get("url", ""),
+            url=xml_safe(source.get("url")),
             title=text("title"),
             standfirst=text("standfirst"),
             published=published,
             updated=max(published, _datetime(source.get("last_published_at")) or published),
-            kind=source.get("kind", ""),
+            kind=xml_safe(source.get("kind")),
             section=xml_safe(source.get("section_label", "|").partition("|")[2]),
             body_html=text("body_html") if full_text else "",
             authors=tuple(xml_safe(name) for name in source.get("authors") or []),
@@ -118,8 +129,24 @@ class FeedItem:
             ),
             image=_image(hero) if hero else None,
             source_name=xml_safe(origin.get("name")),
-            source_url=origin.get("url") or "",
+            source_url=xml_safe(origin.get("url")),
             embargoed_until=embargo if embargo and embargo > now else None,
+        )
+
+    def on_site(self, root_url: str) -> "FeedItem":
+        """The item with its links, image and body's links on the site at ``root_url``.
+
+        The index stores paths: the host is the one of the site the reader asked.
+        """
+        return replace(
+            self,
+            url=absolute_url(self.url, root_url),
+            body_html=absolute_urls(self.body_html, root_url) if self.body_html else "",
+            image=(
+                replace(self.image, url=absolute_url(self.image.url, root_url))
+                if self.image
+                else None
+            ),
         )
 
     @property

@@ -86,12 +86,11 @@ def feed(
         query=query if kind == FeedKind.SEARCH else "",
         limit=parameters.cleaned_data["limit"],
     )
-    key = (
-        "feeds:"
-        + hashlib.sha256(
-            f"{changed_at.isoformat()}|{site.root_url}|{selection.key}|{access.level}|{format}".encode()
-        ).hexdigest()
-    )
+    # Everything the body embeds: the feed's own link carries the host the reader asked,
+    # so one host's rendering is never served to another (the ETag hashes the body).
+    origin = request.build_absolute_uri("/")
+    inputs = f"{changed_at.isoformat()}|{origin}|{site.root_url}|{selection.key}|{access.level}"
+    key = "feeds:" + hashlib.sha256(f"{inputs}|{format}".encode()).hexdigest()
     rendered = cache.get(key)
     if rendered is None:
         rendered, expires_at = _render(request, site, selection, access, format, changed_at)
@@ -119,12 +118,12 @@ def _render(request, site, selection, access, format, changed_at):
         publisher=site.name,
         rights=site.rights,
         hub=websub_hub(),
+        updated=changed_at,
     )
     render, content_type = FORMATS[format]
-    newest = max((story.updated for story in stories.items), default=changed_at)
-    rendered = RenderedFeed.of(
-        render(channel, stories.items), content_type, max(changed_at, newest)
-    )
+    items = [story.on_site(site.root_url) for story in stories.items]
+    newest = max((story.updated for story in items), default=changed_at)
+    rendered = RenderedFeed.of(render(channel, items), content_type, max(changed_at, newest))
     if stories.degraded:
         return rendered, None
     expires_at = timezone.now() + timedelta(seconds=settings.NEWSROOM_FEEDS["cache_seconds"])

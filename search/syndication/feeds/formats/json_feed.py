@@ -64,7 +64,7 @@ def json_feed_item(story: FeedItem) -> dict[str, Any]:
 
 
 def render_json_feed(channel: FeedChannel, items: list[FeedItem]) -> bytes:
-    feed = {
+    feed: dict[str, Any] = {
         "version": VERSION,
         "title": channel.title,
         "home_page_url": channel.link,
@@ -76,4 +76,6 @@ def render_json_feed(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     }
     if channel.hub:
         feed["hubs"] = [{"type": "WebSub", "url": channel.hub}]
+    if channel.rights:  # JSON Feed has no rights field: ours, as its extensions are named
+        feed["_newsroom"] = {"rights": channel.rights}
     return json.dumps(feed, ensure_ascii=False, separators=(",", ":")).encode()

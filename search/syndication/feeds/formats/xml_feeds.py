@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom 1.0, on Django's feed generator, with Media RSS and our extensions."""
 
+from datetime import datetime
 from io import StringIO
 from typing import Any
 
@@ -24,6 +25,17 @@ class NewsroomElements:
     """Elements both XML formats add to an item: image, documents, embargo, language."""
 
     namespaces = {"xmlns:media": MEDIA_NS, "xmlns:dc": DC_NS, "xmlns:newsroom": NEWSROOM_NS}
+    feed: dict[str, Any]
+    items: list[dict[str, Any]]
+
+    def latest_post_date(self) -> datetime:
+        """The newest item's date; for an empty feed, when it changed, not when it was built.
+
+        The ETag hashes the body: the same feed rendered again must read the same.
+        """
+        if not self.items and self.feed.get("updated"):
+            return self.feed["updated"]
+        return super().latest_post_date()  # type: ignore[misc]
 
     def add_newsroom_elements(self, handler: SimplerXMLGenerator, story: FeedItem) -> None:
         handler.addQuickElement("dc:language", language_tag(story.language))
@@ -122,6 +134,7 @@ def _render(
         feed_copyright=channel.rights or None,
         author_name=channel.publisher or None,
         hub=channel.hub,
+        updated=channel.updated,
     )
     for story in items:
         enclosures = (
