@@ -6,6 +6,10 @@ what they and the tests share, so that no test imports from a conftest.
 """
 
 import os
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -37,3 +41,32 @@ def index_now():
     assert not result.retrying, result.error
     search_client().indices.refresh(index="*")
     return result
+
+
+@contextmanager
+def silent_server() -> Iterator[str]:
+    """The URL of a server that accepts connections and never answers, like a frozen node."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        server.close()

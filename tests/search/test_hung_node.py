@@ -7,7 +7,6 @@ never answers; and the drill against a real node of this test's own, frozen with
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -20,7 +19,7 @@ from elastic_transport import ConnectionTimeout
 from search.index import SearchUnavailable, ensure_indices, reset_circuit, search_client
 from search.index.client import CIRCUIT, Circuit, _client
 from tests.factories.stories import published_story
-from tests.services import index_now, require_service
+from tests.services import index_now, require_service, silent_server
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "search-node" / "search-node.sh"
 PORT = 9262
@@ -143,30 +142,10 @@ def test_only_one_of_many_threads_probes(circuit, clock):
 
 
 @pytest.fixture
-def silent_server():
+def frozen_node_url():
     """A server that accepts connections and never answers, like a frozen node."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    accepted = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    stop.set()
-    thread.join()
-    for connection in accepted:
-        connection.close()
-    server.close()
+    with silent_server() as url:
+        yield url
 
 
 def _ping():
@@ -179,10 +158,10 @@ def _ping():
     return "answered"
 
 
-def test_a_cold_timeout_is_forgiven_then_timeouts_open_the_circuit(settings, silent_server):
+def test_a_cold_timeout_is_forgiven_then_timeouts_open_the_circuit(settings, frozen_node_url):
     settings.NEWSROOM_SEARCH = {
         **settings.NEWSROOM_SEARCH,
-        "url": silent_server,
+        "url": frozen_node_url,
         "timeout": 0.3,
         "failure_threshold": 2,
         "cooldown": 30.0,
@@ -205,10 +184,10 @@ def test_a_cold_timeout_is_forgiven_then_timeouts_open_the_circuit(settings, sil
         reset_circuit()
 
 
-def test_a_shorter_time_box_than_the_read_timeout_does_not_count(settings, silent_server):
+def test_a_shorter_time_box_than_the_read_timeout_does_not_count(settings, frozen_node_url):
     settings.NEWSROOM_SEARCH = {
         **settings.NEWSROOM_SEARCH,
-        "url": silent_server,
+        "url": frozen_node_url,
         "timeout": 2.0,
         "failure_threshold": 1,
     }

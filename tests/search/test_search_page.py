@@ -4,6 +4,7 @@ import pytest
 
 from search.index import reset_circuit
 from tests.factories.stories import published_story
+from tests.services import silent_server
 
 pytestmark = pytest.mark.django_db
 
@@ -69,31 +70,8 @@ def test_the_article_page_shows_related_stories(client, search_index, section, r
 @pytest.fixture
 def hanging_node():
     """A server that accepts connections and never answers, like a node stuck in GC."""
-    import socket
-    import threading
-
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    accepted = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    stop.set()
-    thread.join()
-    for connection in accepted:
-        connection.close()
-    server.close()
+    with silent_server() as url:
+        yield url
 
 
 def test_when_elasticsearch_hangs_search_falls_back_after_the_timeout(
