@@ -43,6 +43,12 @@ def circuit(clock):
     return Circuit(threshold=3, cooldown=10.0, clock=clock)
 
 
+def trip(circuit):
+    """Three failures in a row: the threshold that opens the circuit."""
+    for _ in range(3):
+        circuit.record_failure()
+
+
 def test_the_circuit_opens_after_consecutive_failures_only(circuit):
     circuit.record_failure()
     circuit.record_failure()
@@ -56,8 +62,7 @@ def test_the_circuit_opens_after_consecutive_failures_only(circuit):
 
 
 def test_after_the_cooldown_exactly_one_caller_probes(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 9.9
     assert not circuit.allow()
     clock.now += 0.2
@@ -69,8 +74,7 @@ def test_after_the_cooldown_exactly_one_caller_probes(circuit, clock):
 
 
 def test_a_successful_probe_closes_the_circuit(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 10
     assert circuit.allow()
     circuit.record_success()
@@ -81,8 +85,7 @@ def test_a_successful_probe_closes_the_circuit(circuit, clock):
 
 
 def test_a_failed_probe_reopens_the_circuit_for_a_full_cooldown(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 10
     assert circuit.allow()
     circuit.record_failure()
@@ -94,8 +97,7 @@ def test_a_failed_probe_reopens_the_circuit_for_a_full_cooldown(circuit, clock):
 
 
 def test_an_inconclusive_probe_lets_the_next_caller_probe(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 10
     assert circuit.allow()
     circuit.record_inconclusive()
@@ -105,8 +107,7 @@ def test_an_inconclusive_probe_lets_the_next_caller_probe(circuit, clock):
 
 
 def test_a_probe_that_never_reports_does_not_block_the_circuit_forever(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 10
     assert circuit.allow()
     clock.now += 10
@@ -114,8 +115,7 @@ def test_a_probe_that_never_reports_does_not_block_the_circuit_forever(circuit, 
 
 
 def test_failures_of_requests_sent_before_it_opened_do_not_extend_the_cooldown(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 5
     circuit.record_failure()
     clock.now += 5
@@ -123,8 +123,7 @@ def test_failures_of_requests_sent_before_it_opened_do_not_extend_the_cooldown(c
 
 
 def test_only_one_of_many_threads_probes(circuit, clock):
-    for _ in range(3):
-        circuit.record_failure()
+    trip(circuit)
     clock.now += 10
     barrier = threading.Barrier(16)
     allowed = []
