@@ -17,6 +17,7 @@ from content.models.pages import (
     localized_slug_q,
 )
 from content.models.querysets import LISTING_IMAGE_SPEC
+from content.models.renditions import rendition_or_none
 from content.models.review import SectionReviewTask
 from content.models.snippets import (
     Author,
@@ -52,4 +53,5 @@ __all__ = [
     "TranslationStatus",
     "UnitIndexPage",
     "localized_slug_q",
+    "rendition_or_none",
 ]

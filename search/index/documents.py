@@ -11,7 +11,13 @@ from typing import Any
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
-from content.models import LISTING_IMAGE_SPEC, ArticlePage, OfficialDocument, SectionPage
+from content.models import (
+    LISTING_IMAGE_SPEC,
+    ArticlePage,
+    OfficialDocument,
+    SectionPage,
+    rendition_or_none,
+)
 from search.index.facts import StoryFacts
 from search.index.story_urls import StoryUrls
 
@@ -40,10 +46,9 @@ def article_document(
     units, topics, regions = facts.units, facts.topics, facts.regions
     url = urls.path(page, language)
     section_title = (localized(section, "title") or section.title) if section else ""
-    image_url, hero = "", None
-    if page.hero_image:
-        image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).url
-        hero = _hero(page, language)
+    listing = rendition_or_none(page.hero_image, LISTING_IMAGE_SPEC)
+    image_url = listing.url if listing else ""
+    hero = _hero(page, language) if listing else None
     return {
         "page_id": str(page.pk),
         "revision_id": str(page.live_revision_id or ""),
@@ -82,9 +87,11 @@ def article_document(
     }
 
 
-def _hero(page: ArticlePage, language: str) -> dict[str, Any]:
+def _hero(page: ArticlePage, language: str) -> dict[str, Any] | None:
     """The hero image as feeds enclose it: a real rendition with its size and type."""
-    rendition = page.hero_image.get_rendition(FEED_IMAGE_SPEC)
+    rendition = rendition_or_none(page.hero_image, FEED_IMAGE_SPEC)
+    if rendition is None:
+        return None
     try:
         length = rendition.file.size
     except OSError:

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.search.backends import get_search_backend
 
-from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage
+from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage, rendition_or_none
 from search.reader.results import PAGE_SIZE, Hit, SearchRequest, SearchResult
 
 # The Wagtail search backend the fallback uses; a system check (search.E004) holds it to
@@ -144,9 +144,7 @@ def hit_from_page(page: ArticlePage, language: str) -> Hit:
     def localized(name: str) -> str:
         return getattr(page, build_localized_fieldname(name, language)) or ""
 
-    image_url = ""
-    if page.hero_image:
-        image_url = page.hero_image.get_rendition(LISTING_IMAGE_SPEC).url
+    rendition = rendition_or_none(page.hero_image, LISTING_IMAGE_SPEC)
     return Hit(
         page_id=page.pk,
         title=escape(localized("title")),
@@ -154,6 +152,6 @@ def hit_from_page(page: ArticlePage, language: str) -> Hit:
         url=page.get_url(),
         kind=page.kind,
         publication_date=page.publication_date,
-        image_url=image_url,
+        image_url=rendition.url if rendition else "",
         image_alt=localized("hero_alt_text"),
     )

@@ -17,7 +17,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+# Content built for a production server (tests/production_server.py) goes to that server's media.
+MEDIA_ROOT = os.environ.get("NEWSROOM_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="newsroom-test-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if os.environ.get("DATABASE_URL"):

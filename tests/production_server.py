@@ -1,0 +1,147 @@
+"""The site as production runs it: gunicorn with the production settings, in processes of its own.
+
+Drills and benchmarks start it against a database and a search node they choose, so that
+what they measure is what readers get: sync workers, persistent database connections
+checked before use, the production cache.
+"""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url(settings_dict: dict) -> str:
+    """A ``postgres://`` URL for a Django database's settings (the test database's, say)."""
+    credentials = quote(settings_dict["USER"] or "", safe="")
+    if settings_dict["PASSWORD"]:
+        credentials += ":" + quote(settings_dict["PASSWORD"], safe="")
+    host = settings_dict["HOST"] or "localhost"
+    port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
+    return f"postgres://{credentials}@{host}{port}/{settings_dict['NAME']}"
+
+
+def production_environment(
+    database: str, search_url: str = "", index_prefix: str = "", **extra: str
+) -> dict[str, str]:
+    """The environment of a production process on this machine, plain HTTP on 127.0.0.1."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database,
+        "ELASTICSEARCH_URL": search_url,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
+        **extra,
+    }
+    if index_prefix:
+        env["NEWSROOM_SEARCH_INDEX_PREFIX"] = index_prefix
+    return env
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
+    """Run a manage.py command in a process of its own; its output, or an error with it."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def prepare_database(env: dict[str, str], demo: bool = True) -> None:
+    """Migrate, create the cache table, collect static files and (optionally) build the demo.
+
+    The demo creates users with known passwords, which the production settings refuse: it is
+    built with the test settings on the same database.
+    """
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage(env, "collectstatic", "--noinput")
+    if demo:
+        test_settings = {
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
+            "NEWSROOM_TEST_MEDIA_ROOT": env.get("DJANGO_MEDIA_ROOT", str(ROOT / "var" / "media")),
+        }
+        manage({**env, **test_settings}, "build_demo_site")
+
+
+@dataclass
+class RunningServer:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status < 500
+    except urllib.error.HTTPError as error:
+        return error.code < 500
+    except OSError:
+        return False
+
+
+@contextmanager
+def gunicorn(
+    env: dict[str, str], workers: int = 3, log: Path | None = None
+) -> Iterator[RunningServer]:
+    """Gunicorn with ``deploy/gunicorn.conf.py`` on a free port, until the block ends."""
+    port = free_port()
+    log = log or Path(os.environ.get("TMPDIR", "/tmp")) / f"gunicorn-{port}.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)],
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    server = RunningServer(f"http://127.0.0.1:{port}", process, log)
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(f"{server.url}/robots.txt"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=35)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
