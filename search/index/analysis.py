@@ -1,4 +1,4 @@
-"""Text analysis per language: how each language's words are cut, folded and stemmed.
+"""Text analysis per language: how each language's words are cut, folded, paired and stemmed.
 
 The names are Elasticsearch's official ones, so production's official image (with the ICU,
 Kuromoji, Nori and SmartCN plugins) and the development node (deploy/search-node) read the
@@ -24,13 +24,22 @@ class LanguageAnalysis:
 
     ``text``: the main analyzer of title, standfirst and body (stemming where the language
     has it); ``tokenizer``: what cuts words, for the autocomplete and suggestion analyzers;
-    ``folds``: whether a diacritic-free ``.folded`` subfield is kept, so that a query typed
+    ``folds``: whether words are also matched without diacritics, so that a query typed
     without accents ("Bo Cong Thuong") still finds the accented text.
+
+    Each text field has a second subfield (``variant``) that matches the text another way:
+    ``.folded`` without diacritics where the language folds; ``.bigrams``, in overlapping
+    pairs of characters, for Chinese, Japanese and Korean, whose dictionaries cut words in
+    ways a reader's query may not (留学 inside 留学生).
     """
 
     text: str
     tokenizer: str = "standard"
     folds: bool = True
+
+    @property
+    def variant(self) -> str:
+        return "folded" if self.folds else "bigrams"
 
 
 LANGUAGE_ANALYSIS: dict[str, LanguageAnalysis] = {
@@ -59,9 +68,13 @@ def text_analyzer(language: str) -> DslBase | str:
     return analysis.text
 
 
-def folded_analyzer() -> DslBase:
-    """Words lowercased and without diacritics, for the ``.folded`` subfields."""
-    return analyzer("folded", tokenizer="standard", filter=["lowercase", ASCII_FOLDING])
+def variant_analyzer(language: str) -> DslBase:
+    """The analyzer of ``language``'s second subfield: folded words, or character pairs."""
+    if LANGUAGE_ANALYSIS[language].folds:
+        return analyzer("folded", tokenizer="standard", filter=["lowercase", ASCII_FOLDING])
+    return analyzer(
+        "bigrams", tokenizer="standard", filter=["cjk_width", "lowercase", "cjk_bigram"]
+    )
 
 
 def autocomplete_analyzers(language: str) -> tuple[DslBase, DslBase]:
@@ -76,11 +89,12 @@ def autocomplete_analyzers(language: str) -> tuple[DslBase, DslBase]:
 
 
 def suggest_analyzer(language: str) -> DslBase:
-    """Word shingles for "did you mean": the phrase suggester corrects words in context."""
+    """Word shingles for "did you mean": the phrase suggester corrects words in context.
+
+    Not folded: a correction is offered with its diacritics (Québec, hương).
+    """
     analysis = LANGUAGE_ANALYSIS[language]
-    return analyzer(
-        "suggest", tokenizer=analysis.tokenizer, filter=[*_word_filters(analysis), SUGGEST_SHINGLES]
-    )
+    return analyzer("suggest", tokenizer=analysis.tokenizer, filter=["lowercase", SUGGEST_SHINGLES])
 
 
 def document_number_analyzer() -> DslBase:

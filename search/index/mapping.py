@@ -16,9 +16,9 @@ from search.index.analysis import (
     LANGUAGE_ANALYSIS,
     autocomplete_analyzers,
     document_number_analyzer,
-    folded_analyzer,
     suggest_analyzer,
     text_analyzer,
+    variant_analyzer,
 )
 
 
@@ -77,9 +77,7 @@ def article_document_class(language: str) -> type[ArticleDocument]:
     """The document of one language: its text fields analysed the way that language needs."""
     text = text_analyzer(language)
     autocomplete, autocomplete_query = autocomplete_analyzers(language)
-    subfields = (
-        {"folded": Text(analyzer=folded_analyzer())} if LANGUAGE_ANALYSIS[language].folds else {}
-    )
+    subfields = {LANGUAGE_ANALYSIS[language].variant: Text(analyzer=variant_analyzer(language))}
 
     def prose(**extra: Any) -> Text:
         return Text(analyzer=text, fields=subfields, **extra)

@@ -22,7 +22,7 @@ from search.index import (
     search_is_configured,
 )
 from search.reader.fallback import database_search
-from search.reader.matching import readable_filter, text_query
+from search.reader.matching import both_ways, readable_filter, text_query
 from search.reader.results import PAGE_SIZE, FacetValue, Hit, SearchRequest, SearchResult
 from search.reader.suggestions import did_you_mean, with_did_you_mean
 
@@ -89,10 +89,8 @@ def build_search(request: SearchRequest, client: Elasticsearch | None = None) ->
             search.highlight_options(
                 encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=180
             )
-            .highlight("title", "title.folded", number_of_fragments=0)
-            .highlight(
-                "standfirst", "standfirst.folded", "body", "body.folded", number_of_fragments=2
-            )
+            .highlight(*both_ways(request.language, "title"), number_of_fragments=0)
+            .highlight(*both_ways(request.language, "standfirst", "body"), number_of_fragments=2)
         )
         search = with_did_you_mean(search, request.query)
     return search.extra(track_total_hits=True)[request.offset : request.offset + PAGE_SIZE]
@@ -110,8 +108,9 @@ def _highlight(hit: Any, *names: str) -> str:
 def hit_from_document(hit: Any) -> Hit:
     """A hit read from a story's search document, the reader's words marked."""
     source = hit.to_dict()
-    title = _highlight(hit, "title", "title.folded") or escape(source.get("title", ""))
-    snippet = _highlight(hit, "standfirst", "standfirst.folded", "body", "body.folded") or escape(
+    language = source.get("language", "")
+    title = _highlight(hit, *both_ways(language, "title")) or escape(source.get("title", ""))
+    snippet = _highlight(hit, *both_ways(language, "standfirst", "body")) or escape(
         source.get("standfirst", "")
     )
     published = source.get("publication_date")
@@ -163,7 +162,7 @@ def elasticsearch_search(request: SearchRequest) -> SearchResult:
         total=total,
         request=request,
         facets=_facets(response, request) if request.facets else {},
-        suggestion=did_you_mean(response, request, total),
+        suggestion=did_you_mean(response, request),
     )
 
 

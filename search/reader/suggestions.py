@@ -8,7 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage
 from search.index import READ_ERRORS, SearchUnavailable, alias_name, read_failure, search_client
-from search.reader.matching import readable_filter
+from search.reader.matching import NUMBERED_WORD, readable_filter
 from search.reader.results import SearchRequest
 
 AUTOCOMPLETE_SIZE = 8
@@ -21,39 +21,58 @@ class TitleSuggestion:
 
     title: str
     url: str
+    page_id: int
+
+
+def autocomplete_query(prefix: str) -> Q:
+    """Titles with a word starting with each typed word; the typed phrase in order ranks first.
+
+    Every word the reader typed must start a word of the title (``title.autocomplete`` holds
+    each word's first letters). Among the many titles that share a common word, those with
+    the words as typed, in order, and whole words where the reader finished one, come first.
+    """
+    return Q(
+        "bool",
+        must=[Q("match", **{"title.autocomplete": {"query": prefix, "operator": "and"}})],
+        should=[
+            Q("match_phrase_prefix", title={"query": prefix, "boost": 4}),
+            Q("match_bool_prefix", title={"query": prefix, "boost": 2}),
+        ],
+        filter=[readable_filter()],
+    )
+
+
+def elasticsearch_title_suggestions(language: str, prefix: str) -> list[TitleSuggestion]:
+    """Raises ``SearchUnavailable`` when the node is not configured or does not answer."""
+    search = (
+        Search(using=search_client(), index=alias_name(language))
+        .query(autocomplete_query(prefix))
+        .sort("_score", {"publication_date": {"order": "desc"}})
+        .source(["title", "url", "page_id"])[:AUTOCOMPLETE_SIZE]
+    )
+    try:
+        response = search.execute()
+    except READ_ERRORS as error:
+        raise read_failure(error) from error
+    return [TitleSuggestion(hit.title, hit.url, int(hit.page_id)) for hit in response]
+
+
+def database_title_suggestions(language: str, prefix: str) -> list[TitleSuggestion]:
+    """Newest titles containing what the reader typed, read from the database."""
+    title = build_localized_fieldname("title", language)
+    stories = ArticlePage.objects.readable_in(language).filter(**{f"{title}__icontains": prefix})
+    return [
+        TitleSuggestion(getattr(story, title), story.get_url(), story.pk)
+        for story in stories.newest_first()[:AUTOCOMPLETE_SIZE]
+    ]
 
 
 def title_suggestions(language: str, prefix: str) -> list[TitleSuggestion]:
     """Titles that start words with what the reader has typed so far."""
     try:
-        client = search_client()
-        search = (
-            Search(using=client, index=alias_name(language))
-            .query(
-                Q(
-                    "bool",
-                    must=[
-                        Q("match", **{"title.autocomplete": {"query": prefix, "operator": "and"}})
-                    ],
-                    filter=[readable_filter()],
-                )
-            )
-            .source(["title", "url"])[:AUTOCOMPLETE_SIZE]
-        )
-        try:
-            response = search.execute()
-        except READ_ERRORS as error:
-            raise read_failure(error) from error
-        return [TitleSuggestion(hit.title, hit.url) for hit in response]
+        return elasticsearch_title_suggestions(language, prefix)
     except SearchUnavailable:
-        title = build_localized_fieldname("title", language)
-        stories = ArticlePage.objects.readable_in(language).filter(
-            **{f"{title}__icontains": prefix}
-        )
-        return [
-            TitleSuggestion(getattr(story, title), story.get_url())
-            for story in stories.newest_first()[:AUTOCOMPLETE_SIZE]
-        ]
+        return database_title_suggestions(language, prefix)
 
 
 def with_did_you_mean(search: Search, query: str) -> Search:
@@ -66,14 +85,22 @@ def with_did_you_mean(search: Search, query: str) -> Search:
             "size": 1,
             "gram_size": 3,
             "max_errors": 2,
-            "direct_generator": [{"field": "suggest_text", "suggest_mode": "always"}],
+            # Only words no headline or lead contains are corrected: a rare name is left alone.
+            "direct_generator": [{"field": "suggest_text", "suggest_mode": "missing"}],
         },
     )
 
 
-def did_you_mean(response: Any, request: SearchRequest, total: int) -> str:
-    """A corrected query when the reader's words found few stories; "" otherwise."""
-    if not request.query or total >= 3:
+def did_you_mean(response: Any, request: SearchRequest) -> str:
+    """A corrected query when a word of the reader's is in no headline or lead; "" otherwise.
+
+    A misspelt word among good ones ("Isreal free trade agreement") still finds stories
+    by the others: the correction is offered all the same.
+
+    Numbers are exact: a query with a number in it (an official document's, a year) is
+    never rewritten, since a "correction" would send the reader to another document.
+    """
+    if not request.query or NUMBERED_WORD.search(request.query):
         return ""
     options = response.suggest.did_you_mean[0].options if "suggest" in response else []
     if options and options[0].text.lower() != request.query.lower():

@@ -146,25 +146,26 @@ class CorpusBuilder:
     @transaction.atomic
     def build(self) -> int:
         """Create what is missing; return the number of stories in the corpus."""
-        existing = ArticlePage.objects.count()
-        if existing >= self.size:
-            return existing
         post_save.disconnect(modelsearch_signals.post_save_signal_handler, sender=ArticlePage)
         try:
             sections = self.sections()
             topics, regions, unit = _taxonomy()
-            judged = self._judged(sections, topics, regions, unit)
-            for number in range(existing + judged, self.size):
+            self._judged(sections, topics, regions, unit)
+            for number in range(ArticlePage.objects.count(), self.size):
                 self._filler(number, sections, topics, regions, unit)
         finally:
             post_save.connect(modelsearch_signals.post_save_signal_handler, sender=ArticlePage)
         return ArticlePage.objects.count()
 
-    def _judged(self, sections, topics, regions, unit) -> int:
-        if ArticlePage.objects.filter(slug__startswith="judged-").exists():
-            return 0
+    def _judged(self, sections, topics, regions, unit) -> None:
+        """Every judged story not in the corpus yet (the judged set grows)."""
+        present = set(
+            ArticlePage.objects.filter(slug__startswith="judged-").values_list("slug", flat=True)
+        )
         stories = json.loads((JUDGED / "articles.json").read_text(encoding="utf-8"))
         for story in stories:
+            if judged_slug(story["key"]) in present:
+                continue
             _story(
                 sections[story["section"]],
                 story["language"],
@@ -178,7 +179,6 @@ class CorpusBuilder:
                 regions=[regions[r] for r in story["regions"]],
                 documents=[_document(n) for n in story["document_numbers"]],
             )
-        return len(stories)
 
     def _filler(self, number, sections, topics, regions, unit):
         rng, language = self.rng, self.languages[number % len(self.languages)]

@@ -2,7 +2,7 @@
 
 On one corpus of generated stories in nine languages it prints bulk indexing throughput,
 search latency (median and p95, with and without facets) and, on the judged query set,
-the top-3 hit rate and mean reciprocal rank of each backend.
+each backend's top-1 and top-3 hit rates and mean reciprocal rank (tests/bench/relevance.py).
 """
 
 import os
@@ -21,11 +21,8 @@ from search.reader import (  # noqa: E402
     database_search,
     elasticsearch_search,
 )
-from tests.bench.corpus import (  # noqa: E402
-    expected_page_id,
-    judged_queries,
-    vocabulary,
-)
+from tests.bench.corpus import judged_queries, vocabulary  # noqa: E402
+from tests.bench.relevance import report  # noqa: E402
 
 REBUILD_RUNS = 3
 QUERIES_PER_LANGUAGE = int(os.environ.get("BENCH_QUERIES_PER_LANGUAGE", "25"))
@@ -39,21 +36,6 @@ def varied_queries():
         for _ in range(QUERIES_PER_LANGUAGE):
             queries.append((code, " ".join(rng.sample(words, rng.randint(1, 3)))))
     return queries
-
-
-def rank(result, page_id):
-    ids = [hit.page_id for hit in result.hits]
-    return ids.index(page_id) + 1 if page_id in ids else None
-
-
-def relevance(search, queries):
-    ranks = []
-    for query in queries:
-        result = search(SearchRequest(language=query["language"], query=query["query"]))
-        ranks.append(rank(result, expected_page_id(query["expected"])))
-    top3 = sum(1 for r in ranks if r and r <= 3) / len(ranks)
-    mrr = sum(1 / r for r in ranks if r) / len(ranks)
-    return top3, mrr, ranks
 
 
 def main():
@@ -96,16 +78,8 @@ def main():
     print(f"  median ratio database / Elasticsearch (no facets): {ratio:.1f}x")
 
     judged = judged_queries()
-    print(f"\nRelevance on {len(judged)} judged queries")
-    for search, name in (
-        (elasticsearch_search, "Elasticsearch"),
-        (database_search, "Wagtail database"),
-    ):
-        top3, mrr, ranks = relevance(search, judged)
-        print(f"  {name:<20} top-3 hit rate {top3:.2f}   MRR {mrr:.2f}")
-        misses = [q for q, r in zip(judged, ranks, strict=True) if not r or r > 3]
-        for query in misses[:8]:
-            print(f"      miss [{query['language']}] {query['kind']:<16} {query['query']}")
+    print(f"\nRelevance on {len(judged)} judged queries (make bench-relevance runs only this)")
+    report(judged)
 
 
 if __name__ == "__main__":
