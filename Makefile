@@ -54,8 +54,18 @@ search-node-stop: ## Stop the local Elasticsearch node
 	deploy/search-node/search-node.sh stop
 
 .PHONY: bench-search
-bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side
+bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.search_bench
+	@$(MAKE) --no-print-directory bench-burst
+
+.PHONY: bench-relevance
+bench-relevance: install search-node ## The judged queries only: top-1, top-3 and MRR of Elasticsearch and the database fallback
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.relevance
+
+# Its own node (port 9263) and its own PostgreSQL database (newsroom_burst, beside the one named).
+.PHONY: bench-burst
+bench-burst: install ## Gunicorn, 3 workers, node hung: 24 searches at once; p99 of search and pages (BENCH_DATABASE_URL, PostgreSQL)
+	$(BIN)/python -m tests.bench.burst_bench
 
 .PHONY: bench-feeds
 bench-feeds: install search-node ## A 50-item full-text feed from the index: uncached, warm, 304, and Django's syndication over the database

@@ -2,7 +2,8 @@
 
 Drills and benchmarks start it against a database and a search node they choose, so that
 what they measure is what readers get: sync workers, persistent database connections
-checked before use, the production cache.
+checked before use, the production cache. ``SearchNode`` is such a node, of the drill's own:
+started, frozen (SIGSTOP, a hung node), thawed and killed.
 """
 
 import os
@@ -15,13 +16,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+SEARCH_NODE_SCRIPT = ROOT / "deploy" / "search-node" / "search-node.sh"
 
 
 def free_port() -> int:
@@ -77,6 +79,29 @@ def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
     return done.stdout
 
 
+def start_manage(env: dict[str, str], *args: str) -> subprocess.Popen:
+    """Start a manage.py command (a worker, say) as a process of its own, its output piped."""
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def stop(process: subprocess.Popen, timeout: float = 30) -> str:
+    """Stop a process started by ``start_manage`` as systemd would (SIGTERM); its output."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    return output
+
+
 def prepare_database(env: dict[str, str], demo: bool = True) -> None:
     """Migrate, create the cache table, collect static files and (optionally) build the demo.
 
@@ -103,6 +128,46 @@ class RunningServer:
     def worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def workers_connected_to(self, port: int) -> set[int]:
+        """The workers holding a connection open to ``port`` on this machine (Linux only).
+
+        A worker keeps its connection to the search node after a query: this tells which
+        workers have talked to the node, which no response says.
+        """
+        remote = _established_sockets(port)
+        return {pid for pid in self.worker_pids() if _socket_inodes(pid) & remote}
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return inodes
+    for descriptor in descriptors:
+        try:
+            target = os.readlink(descriptor)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    return inodes
+
+
+def _established_sockets(remote_port: int) -> set[str]:
+    """The inodes of established TCP connections to ``remote_port``."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[2].rsplit(":", 1)[1], 16) == remote_port:
+                inodes.add(fields[9])
+    return inodes
 
 
 def _answers(url: str) -> bool:
@@ -145,3 +210,73 @@ def gunicorn(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+class SearchNode:
+    """A search node of a drill's own (``deploy/search-node/search-node.sh``), on its own port.
+
+    It reuses the built distribution (the script builds it only when missing or stale) and
+    keeps its state (pid, log, data wiped at each start) in ``state_dir``.
+    """
+
+    def __init__(self, state_dir: Path, port: int):
+        self.state_dir = state_dir
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.env = {**os.environ, "SEARCH_NODE_DIR": str(state_dir), "SEARCH_NODE_PORT": str(port)}
+
+    def run(self, command: str) -> None:
+        done = subprocess.run(
+            [str(SEARCH_NODE_SCRIPT), command],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:
+            raise RuntimeError(f"search-node.sh {command} failed:\n{done.stdout}\n{done.stderr}")
+
+    def start(self) -> None:
+        self.run("start")
+
+    def stop(self) -> None:
+        """Thaw it first: a frozen JVM cannot act on SIGTERM."""
+        self.signal(signal.SIGCONT)
+        self.run("stop")
+
+    def pid(self) -> int | None:
+        try:
+            return int((self.state_dir / "search-node.pid").read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def signal(self, number: int) -> None:
+        pid = self.pid()
+        if pid is not None:
+            with suppress(ProcessLookupError):
+                os.kill(pid, number)
+
+    def freeze(self) -> None:
+        """A hung node: it keeps its connections and accepts new ones, and answers nothing."""
+        self.signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.signal(signal.SIGCONT)
+
+    def kill(self) -> None:
+        """A node that died: connections refused from now on."""
+        pid = self.pid()
+        self.signal(signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pid is not None and _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (self.state_dir / "search-node.pid").unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie no longer does: nobody may have reaped it yet)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -8,6 +8,7 @@ what they and the tests share, so that no test imports from a conftest.
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,6 +27,16 @@ def require_service(available: bool, reason: str):
         if IN_CI:
             pytest.fail(f"{reason} (CI must provide it)")
         pytest.skip(reason)
+
+
+def wait_for(condition, timeout: float = 30.0, what: str = "condition") -> None:
+    """Poll ``condition`` until it holds; fail the test if it does not within ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    pytest.fail(f"timed out waiting for {what}")
 
 
 def search_node_is_up(url: str = SEARCH_NODE_URL) -> bool:

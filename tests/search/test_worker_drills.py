@@ -8,10 +8,7 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -21,21 +18,12 @@ from django_tasks_db.models import DBTaskResult
 from search.index import record_changes
 from search.models import IndexChange
 from search.tasks import DRAIN_TASK, request_drain
+from tests.production_server import ROOT, database_url, start_manage, stop
+from tests.services import wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parents[2]
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def database_url():
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    host = db["HOST"] or "localhost"
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{credentials}@{host}{port}/{db['NAME']}"
 
 
 def manage(*args, search_url="", index_prefix="test-newsroom", timeout=2.0):
@@ -43,29 +31,13 @@ def manage(*args, search_url="", index_prefix="test-newsroom", timeout=2.0):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.search.worker_settings",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url(connection.settings_dict),
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
         "NEWSROOM_TEST_SEARCH_URL": search_url,
         "NEWSROOM_TEST_INDEX_PREFIX": index_prefix,
         "NEWSROOM_TEST_SEARCH_TIMEOUT": str(timeout),
     }
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def wait_for(condition, timeout=30.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}")
+    return start_manage(env, *args)
 
 
 def finish(process, timeout=60):
@@ -200,10 +172,5 @@ def test_the_worker_outlives_its_database_connections_being_cut(
     finally:
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
-        worker.send_signal(signal.SIGTERM)
-        try:
-            output, _ = worker.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            output, _ = worker.communicate()
+        output = stop(worker)
     assert "Database error, resuming" in output, output
