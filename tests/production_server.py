@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -45,7 +46,12 @@ def database_url(settings_dict: dict) -> str:
 def production_environment(
     database: str, search_url: str = "", index_prefix: str = "", **extra: str
 ) -> dict[str, str]:
-    """The environment of a production process on this machine, plain HTTP on 127.0.0.1."""
+    """The environment of a production process on this machine, plain HTTP on 127.0.0.1.
+
+    Each environment is a machine of its own: its processes share a search circuit that no
+    other drill or benchmark sees.
+    """
+    circuit = Path(tempfile.mkdtemp(prefix="newsroom-circuit-")) / "search.circuit"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
@@ -56,6 +62,7 @@ def production_environment(
         "DATABASE_URL": database,
         "ELASTICSEARCH_URL": search_url,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
+        "NEWSROOM_SEARCH_CIRCUIT_FILE": str(circuit),
         **extra,
     }
     if index_prefix:

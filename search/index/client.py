@@ -1,8 +1,10 @@
 """The connection to Elasticsearch, and the one rule about it: never make a reader wait.
 
-Every request our code sends goes through one circuit per process (``CIRCUIT``), kept by the
-transport's node class, so reader search, related stories, suggestions, feeds, indexing and
-the outbox all count towards it and all obey it:
+Every request our code sends goes through one circuit (``CIRCUIT``), kept by the transport's
+node class, so reader search, related stories, suggestions, feeds, indexing and the outbox
+all count towards it and all obey it. With ``circuit_file`` set (production) its state is
+shared by every process of the machine: a hung node costs the machine ``failure_threshold``
+timeouts, not that many per gunicorn worker.
 
 - closed: requests go through; ``failure_threshold`` consecutive failures (the node refused,
   timed out or answered 502/503/504) open it; any answer closes the count again;
@@ -17,10 +19,16 @@ a fresh connection (a worker's cold start on a busy machine), and the timeout of
 chose to wait less than the read timeout (related stories are time-boxed).
 """
 
+import fcntl
 import logging
+import math
+import os
+import struct
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
 from functools import cache
 from typing import Any, cast
 
@@ -66,8 +74,89 @@ class CircuitOpen(TransportConnectionError):
     """The circuit refused a request without sending it: the node failed recently."""
 
 
+@dataclass
+class CircuitState:
+    """What a circuit remembers; shared by every process of a machine when kept in a file."""
+
+    state: str = "closed"
+    failures: int = 0
+    opened_at: float = 0.0
+    probe_started: float | None = None
+
+
+class MemoryStore:
+    """A circuit's state in this process only."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state = CircuitState()
+
+    @contextmanager
+    def locked(self, now: float) -> Iterator[CircuitState]:
+        with self._lock:
+            yield self._state
+
+
+class FileStore:
+    """A circuit's state in a small file, locked with ``flock``: one circuit per machine.
+
+    Every gunicorn worker of a machine reads and writes the same state, so a hung node
+    costs the machine ``failure_threshold`` timeouts in all, not that many per worker.
+    Monotonic time is the same in every process of a machine; a state written before the
+    machine restarted (its times in the future) is forgotten.
+    """
+
+    _LAYOUT = struct.Struct("<bidd")  # state, failures, opened_at, probe_started (NaN: none)
+    _STATES = ("closed", "open", "half-open")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._fd: int | None = None
+        self._pid = 0
+
+    def _descriptor(self) -> int:
+        # A descriptor inherited through fork shares its lock with the parent: reopen.
+        if self._fd is None or self._pid != os.getpid():
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._pid = os.getpid()
+        return self._fd
+
+    def _read(self, fd: int, now: float) -> CircuitState:
+        data = os.pread(fd, self._LAYOUT.size, 0)
+        if len(data) < self._LAYOUT.size:
+            return CircuitState()
+        code, failures, opened_at, probe = self._LAYOUT.unpack(data)
+        if opened_at > now or (probe == probe and probe > now):  # NaN != NaN: no probe
+            return CircuitState()
+        state = self._STATES[code] if 0 <= code < len(self._STATES) else "closed"
+        return CircuitState(state, failures, opened_at, None if probe != probe else probe)
+
+    def _write(self, fd: int, state: CircuitState) -> None:
+        probe = math.nan if state.probe_started is None else state.probe_started
+        code = self._STATES.index(state.state)
+        os.pwrite(fd, self._LAYOUT.pack(code, state.failures, state.opened_at, probe), 0)
+
+    @contextmanager
+    def locked(self, now: float) -> Iterator[CircuitState]:
+        with self._lock:
+            fd = self._descriptor()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                state = self._read(fd, now)
+                before = astuple(state)
+                yield state
+                if astuple(state) != before:
+                    self._write(fd, state)
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 class Circuit:
-    """A thread-safe circuit breaker: closed, open for a cooldown, then one half-open probe."""
+    """A circuit breaker: closed, open for a cooldown, then one half-open probe.
+
+    Thread-safe; with a ``FileStore`` shared by the processes of a machine as well.
+    """
 
     CLOSED = "closed"
     OPEN = "open"
@@ -78,80 +167,94 @@ class Circuit:
         threshold: int = DEFAULT_FAILURE_THRESHOLD,
         cooldown: float = 15.0,
         clock: Callable[[], float] = time.monotonic,
+        store: MemoryStore | FileStore | None = None,
     ) -> None:
         self.threshold = threshold
         self.cooldown = cooldown
         self._clock = clock
-        self._lock = threading.Lock()
-        self.state = self.CLOSED
-        self.failures = 0
-        self._opened_at = 0.0
-        self._probe_started: float | None = None
+        self.store = store or MemoryStore()
 
-    def configure(self, threshold: int, cooldown: float) -> None:
-        """Take the current settings (tests change them; the state stays)."""
+    def configure(self, threshold: int, cooldown: float, shared_file: str = "") -> None:
+        """Take the current settings (tests change them); a new file starts a new state."""
         self.threshold = max(1, threshold)
         self.cooldown = cooldown
+        current = self.store.path if isinstance(self.store, FileStore) else ""
+        if shared_file != current:
+            self.store = FileStore(shared_file) if shared_file else MemoryStore()
 
-    def _probe_is_stale(self, now: float) -> bool:
+    @contextmanager
+    def _state(self) -> Iterator[tuple[CircuitState, float]]:
+        now = self._clock()
+        with self.store.locked(now) as state:
+            yield state, now
+
+    @property
+    def state(self) -> str:
+        with self._state() as (state, _now):
+            return state.state
+
+    @property
+    def failures(self) -> int:
+        with self._state() as (state, _now):
+            return state.failures
+
+    def _probe_is_stale(self, state: CircuitState, now: float) -> bool:
         # A probe that never reported (its caller vanished) must not block the circuit forever.
-        return self._probe_started is None or now >= self._probe_started + self.cooldown
+        return state.probe_started is None or now >= state.probe_started + self.cooldown
 
     def is_refusing(self) -> bool:
         """Whether a caller would be turned away now (takes no probe)."""
-        with self._lock:
-            now = self._clock()
-            if self.state == self.OPEN:
-                return now < self._opened_at + self.cooldown
-            if self.state == self.HALF_OPEN:
-                return not self._probe_is_stale(now)
+        with self._state() as (state, now):
+            if state.state == self.OPEN:
+                return now < state.opened_at + self.cooldown
+            if state.state == self.HALF_OPEN:
+                return not self._probe_is_stale(state, now)
             return False
 
     def allow(self) -> bool:
         """Whether this request may go to the node; after the cooldown, only one probe may."""
-        with self._lock:
-            if self.state == self.CLOSED:
+        with self._state() as (state, now):
+            if state.state == self.CLOSED:
                 return True
-            now = self._clock()
-            if self.state == self.OPEN and now < self._opened_at + self.cooldown:
+            if state.state == self.OPEN and now < state.opened_at + self.cooldown:
                 return False
-            if self.state == self.HALF_OPEN and not self._probe_is_stale(now):
+            if state.state == self.HALF_OPEN and not self._probe_is_stale(state, now):
                 return False
-            self.state = self.HALF_OPEN
-            self._probe_started = now
+            state.state = self.HALF_OPEN
+            state.probe_started = now
             return True
 
     def record_success(self) -> None:
         """The node answered: close the circuit."""
-        with self._lock:
-            self.state = self.CLOSED
-            self.failures = 0
-            self._probe_started = None
+        with self._state() as (state, _now):
+            state.state = self.CLOSED
+            state.failures = 0
+            state.probe_started = None
 
     def record_failure(self) -> None:
         """The node failed: count it, and open (or reopen) the circuit when it is time."""
-        with self._lock:
-            self.failures += 1
-            if self.state == self.OPEN:
+        with self._state() as (state, now):
+            state.failures += 1
+            if state.state == self.OPEN:
                 return  # a request sent before the circuit opened: the cooldown stands
-            if self.state == self.HALF_OPEN or self.failures >= self.threshold:
-                logger.warning("Elasticsearch failed %d time(s): circuit open", self.failures)
-                self.state = self.OPEN
-                self._opened_at = self._clock()
-                self._probe_started = None
+            if state.state == self.HALF_OPEN or state.failures >= self.threshold:
+                logger.warning("Elasticsearch failed %d time(s): circuit open", state.failures)
+                state.state = self.OPEN
+                state.opened_at = now
+                state.probe_started = None
 
     def record_inconclusive(self) -> None:
         """The request proved nothing: free the probe so the next caller may try."""
-        with self._lock:
-            if self.state == self.HALF_OPEN:
-                self._probe_started = None
+        with self._state() as (state, _now):
+            if state.state == self.HALF_OPEN:
+                state.probe_started = None
 
     def reset(self) -> None:
         """Close the circuit and forget the failures."""
         self.record_success()
 
 
-# The one circuit of this process.
+# The one circuit of this process (of the machine, with NEWSROOM_SEARCH["circuit_file"]).
 CIRCUIT = Circuit()
 
 
@@ -222,6 +325,7 @@ def _sync_circuit(config: dict[str, Any]) -> None:
     CIRCUIT.configure(
         int(config.get("failure_threshold", DEFAULT_FAILURE_THRESHOLD)),
         float(config["cooldown"]),
+        str(config.get("circuit_file") or ""),
     )
 
 

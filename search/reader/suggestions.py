@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.query import Query
 from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage
@@ -24,7 +25,7 @@ class TitleSuggestion:
     page_id: int
 
 
-def autocomplete_query(prefix: str) -> Q:
+def autocomplete_query(prefix: str) -> Query:
     """Titles with a word starting with each typed word; the typed phrase in order ranks first.
 
     Every word the reader typed must start a word of the title (``title.autocomplete`` holds

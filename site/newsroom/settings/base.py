@@ -182,6 +182,9 @@ NEWSROOM_SEARCH = {
     "failure_threshold": 3,
     "cooldown": 15.0,
     "related_timeout": 0.4,
+    # A file holding the circuit's state, shared by every process of the machine (the
+    # production settings set one); empty: each process has its own circuit.
+    "circuit_file": "",
     "replicas": 0,
     # search_reindex's own patience, not the readers': index creation, bulk loads, refresh,
     # health and the alias swap each wait this long, retried with back-off on transient errors.

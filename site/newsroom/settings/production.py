@@ -1,6 +1,9 @@
 """Production settings: PostgreSQL, secrets and hosts from the environment, HTTPS only."""
 
+import hashlib
 import os
+import tempfile
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -26,6 +29,20 @@ DATABASES = {
     "default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)
 }
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+
+# One circuit for all the web workers of a machine (search/index/client.py): a hung node
+# costs the machine three timeouts, not three per worker. One file per node URL and prefix.
+_search_name = f"{NEWSROOM_SEARCH['url']}|{NEWSROOM_SEARCH['index_prefix']}"  # noqa: F405
+NEWSROOM_SEARCH = {
+    **NEWSROOM_SEARCH,  # noqa: F405
+    "circuit_file": env(
+        "NEWSROOM_SEARCH_CIRCUIT_FILE",
+        str(
+            Path(tempfile.gettempdir())
+            / f"newsroom-search-{hashlib.sha256(_search_name.encode()).hexdigest()[:12]}.circuit"
+        ),
+    ),
+}
 
 STORAGES = {
     **STORAGES,  # noqa: F405
