@@ -262,7 +262,7 @@ class CircuitNode(Urllib3HttpNode):
     """A urllib3 node that obeys and feeds ``CIRCUIT``, with separate connect and read timeouts."""
 
     connect_timeout = DEFAULT_CONNECT_TIMEOUT
-    read_timeout = 2.0
+    read_timeout = 1.0
 
     def __init__(self, config: NodeConfig) -> None:
         super().__init__(config)

@@ -178,7 +178,7 @@ NEWSROOM_SEARCH = {
     # connect_timeout, answering timeout (read); failure_threshold consecutive failures open
     # it for cooldown seconds, then one probe decides. Related stories wait related_timeout.
     "connect_timeout": 0.5,
-    "timeout": 2.0,
+    "timeout": 1.0,
     "failure_threshold": 3,
     "cooldown": 15.0,
     "related_timeout": 0.4,
