@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.search.backends import get_search_backend
 
 from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage, rendition_or_none
+from search.index import StoryUrls
 from search.reader.results import PAGE_SIZE, Hit, SearchRequest, SearchResult
 
 # The Wagtail search backend the fallback uses; a system check (search.E004) holds it to
@@ -126,7 +127,7 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     total = found.count()
     pages = list(found[request.offset : request.offset + PAGE_SIZE])
     return SearchResult(
-        hits=[hit_from_page(page, request.language) for page in pages],
+        hits=hits_from_pages(pages, request.language),
         total=total,
         request=request,
         degraded=degraded,
@@ -138,8 +139,18 @@ def _section_path(section_id: str) -> str:
     return section.path if section else "-"
 
 
-def hit_from_page(page: ArticlePage, language: str) -> Hit:
-    """A hit read from the page itself, in ``language``, with nothing highlighted."""
+def hits_from_pages(pages: list[ArticlePage], language: str) -> list[Hit]:
+    """Hits read from the pages themselves, their URLs worked out together (one site lookup)."""
+    urls = StoryUrls()
+    return [hit_from_page(page, language, urls) for page in pages]
+
+
+def hit_from_page(page: ArticlePage, language: str, urls: StoryUrls | None = None) -> Hit:
+    """A hit read from the page itself, in ``language``, with nothing highlighted.
+
+    Its URL is the path the index would hold (``StoryUrls``): ``page.get_url()`` would look
+    the sites up in the cache for every hit.
+    """
 
     def localized(name: str) -> str:
         return getattr(page, build_localized_fieldname(name, language)) or ""
@@ -149,7 +160,7 @@ def hit_from_page(page: ArticlePage, language: str) -> Hit:
         page_id=page.pk,
         title=escape(localized("title")),
         snippet=escape(localized("standfirst")),
-        url=page.get_url(),
+        url=(urls or StoryUrls()).path(page, language),
         kind=page.kind,
         publication_date=page.publication_date,
         image_url=rendition.url if rendition else "",

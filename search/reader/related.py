@@ -11,7 +11,7 @@ from elasticsearch.dsl import Q, Search
 
 from content.models import ArticlePage
 from search.index import READ_ERRORS, SearchUnavailable, alias_name, read_failure, search_client
-from search.reader.fallback import hit_from_page
+from search.reader.fallback import hits_from_pages
 from search.reader.matching import readable_filter
 from search.reader.queries import hit_from_document
 from search.reader.results import Hit
@@ -59,7 +59,7 @@ def _by_topics(page: ArticlePage, language: str) -> list[Hit]:
         .newest_first()
         .for_listing()[:RELATED_SIZE]
     )
-    return [hit_from_page(story, language) for story in stories]
+    return hits_from_pages(list(stories), language)
 
 
 def related_stories_of(page: ArticlePage, language: str) -> tuple[list[Hit], bool]:

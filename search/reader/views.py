@@ -1,6 +1,5 @@
 """The reader's search page and the autocomplete endpoint."""
 
-from dataclasses import asdict
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse, QueryDict
@@ -59,4 +58,4 @@ def search_page(request: HttpRequest) -> TemplateResponse:
 def autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = clean_query(request.GET.get("q"))
     suggestions = title_suggestions(get_language(), prefix) if prefix else []
-    return JsonResponse({"results": [asdict(s) for s in suggestions]})
+    return JsonResponse({"results": [{"title": s.title, "url": s.url} for s in suggestions]})
