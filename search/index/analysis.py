@@ -36,6 +36,9 @@ class LanguageAnalysis:
     text: str
     tokenizer: str = "standard"
     folds: bool = True
+    # What cuts the words a reader is still typing, if not ``tokenizer``: Korean's
+    # morphological tokenizer reads a half-typed syllable as another word (커 → 크 + 어).
+    typing_tokenizer: str = ""
 
     @property
     def variant(self) -> str:
@@ -52,7 +55,9 @@ LANGUAGE_ANALYSIS: dict[str, LanguageAnalysis] = {
     "ar": LanguageAnalysis("arabic"),
     "zh-hans": LanguageAnalysis("smartcn", tokenizer="smartcn_tokenizer", folds=False),
     "ja": LanguageAnalysis("kuromoji", tokenizer="kuromoji_tokenizer", folds=False),
-    "ko": LanguageAnalysis("nori", tokenizer="nori_tokenizer", folds=False),
+    "ko": LanguageAnalysis(
+        "nori", tokenizer="nori_tokenizer", folds=False, typing_tokenizer="standard"
+    ),
 }
 
 
@@ -81,10 +86,9 @@ def autocomplete_analyzers(language: str) -> tuple[DslBase, DslBase]:
     """Index-time edge n-grams of each word, and the plain words to match them at query time."""
     analysis = LANGUAGE_ANALYSIS[language]
     words = _word_filters(analysis)
-    index_time = analyzer(
-        "autocomplete", tokenizer=analysis.tokenizer, filter=[*words, AUTOCOMPLETE_GRAMS]
-    )
-    query_time = analyzer("autocomplete_query", tokenizer=analysis.tokenizer, filter=words)
+    tokenizer = analysis.typing_tokenizer or analysis.tokenizer
+    index_time = analyzer("autocomplete", tokenizer=tokenizer, filter=[*words, AUTOCOMPLETE_GRAMS])
+    query_time = analyzer("autocomplete_query", tokenizer=tokenizer, filter=words)
     return index_time, query_time
 
 

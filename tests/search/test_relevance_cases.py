@@ -79,3 +79,12 @@ def test_autocomplete_prefers_the_words_in_the_order_typed(search_index, section
     refresh()
     suggestions = elasticsearch_title_suggestions("en", "exports of cof")
     assert [s.page_id for s in suggestions] == [typed.pk, scattered.pk]
+
+
+def test_korean_autocomplete_completes_a_half_typed_word(search_index, section, refresh):
+    # Korean's morphological tokenizer would read the syllable 커 as a verb (크 + 어).
+    coffee = published_story(section, {"ko": ("베트남 커피, 한국 시장 공략", "커피 수출.")})
+    published_story(section, {"ko": ("베트남 쌀 수출 증가", "쌀.")})
+    refresh()
+    suggestions = elasticsearch_title_suggestions("ko", "베트남 커")
+    assert [s.page_id for s in suggestions] == [coffee.pk]
