@@ -23,24 +23,6 @@ from search.index.story_urls import StoryUrls
 
 # A rendition for feeds: large enough to republish, and one file a partner can fetch.
 FEED_IMAGE_SPEC = "width-1200"
-# The page's own fields a document reads (here and in ``StoryUrls.path``), and those it reads
-# in each language: indexing loads these columns only (any other loads when read).
-DOCUMENT_PAGE_FIELDS = (
-    "path",
-    "url_path",
-    "live_revision",
-    "translation_key",
-    "kind",
-    "publication_date",
-    "last_published_at",
-    "embargoed_until",
-    "hero_image",
-    "hero_credit",
-    "lead_unit",
-    "source_name",
-    "source_url",
-)
-DOCUMENT_LOCALIZED_FIELDS = ("title", "standfirst", "hero_alt_text", "hero_caption", "url_path")
 # Namespace of stories' permanent ids, which survive edits, moves and slug changes.
 STORY_ID_NAMESPACE = uuid.UUID("6f1d7c52-8f0e-4a8c-9f51-2b3a0c1e4d77")
 

@@ -109,21 +109,16 @@ def _bodies(published: dict[str, set[int]]) -> Bodies:
     documents = {
         document.pk: document for document in OfficialDocument.objects.filter(pk__in=cited)
     }
-    cited_texts = {
-        language: {
-            pk: (
-                document.number,
-                getattr(document, build_localized_fieldname("title", language)) or document.title,
-            )
-            for pk, document in documents.items()
-        }
-        for language in published
-    }
     stream_block = ArticlePage._meta.get_field("body").stream_block
     texts: dict[int, dict[str, str]] = defaultdict(dict)
     html: dict[int, dict[str, str]] = defaultdict(dict)
     for (page_id, language), body in raw.items():
-        texts[page_id][language] = plain_text(body, cited_texts[language])
+        title = build_localized_fieldname("title", language)
+        cited_texts = {
+            pk: (document.number, getattr(document, title) or document.title)
+            for pk, document in documents.items()
+        }
+        texts[page_id][language] = plain_text(body, cited_texts)
         html[page_id][language] = partner_body_html(stream_block, body, language)
     return Bodies(texts, html)
 

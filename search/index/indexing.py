@@ -1,37 +1,24 @@
 """Writing to the search index: syncing pages, rebuilding behind aliases, finding drift."""
 
-import gc
-import multiprocessing
-import os
 import re
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing, suppress
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from multiprocessing.util import Finalize
 from typing import Any, TypeVar, cast
 
 from django.conf import settings
-from django.db import connections
-from django.db.models.base import ModelState
 from django.utils import timezone
 from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch
 from elasticsearch.helpers import bulk, scan
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.images import get_image_model
 
-from content.models import LISTING_IMAGE_SPEC, ArticlePage, MinistryUnit, SectionPage
+from content.models import ArticlePage, SectionPage
 from search.index.client import SearchUnavailable, search_client
-from search.index.documents import (
-    DOCUMENT_LOCALIZED_FIELDS,
-    DOCUMENT_PAGE_FIELDS,
-    FEED_IMAGE_SPEC,
-    article_document,
-)
+from search.index.documents import article_document
 from search.index.facts import load_facts
 from search.index.mapping import (
     ArticleDocument,
@@ -49,8 +36,6 @@ BULK_CHUNK = 500
 TRANSIENT_STATUSES = (429, 502, 503, 504)
 # After the swap, searches already routed to an old index get this long to finish.
 SWAP_GRACE_SECONDS = 1.0
-# Allocations between a rebuild worker's young collections (Python's default is 700).
-WORKER_GC_THRESHOLD = 10_000
 
 T = TypeVar("T")
 
@@ -126,75 +111,18 @@ def with_retries(what: str, call: Callable[[], T], policy: AdminPolicy | None = 
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _published_in(wanted: Iterable[str], page_ids: set[int] | None = None) -> dict[str, set[int]]:
-    """Per language, the pages published in it: all of them, or those among ``page_ids``."""
-    published = {}
-    for language in wanted:
-        pages = ArticlePage.objects.published_in(language)
-        if page_ids is not None:
-            pages = pages.filter(pk__in=page_ids)
-        published[language] = set(pages.values_list("pk", flat=True))
-    return published
-
-
-def _story_pages(page_ids: Iterable[int]) -> dict[int, ArticlePage]:
-    """The pages, holding the columns their documents read, with hero image and lead unit.
-
-    Built from rows without running the model's constructor: modelcluster's walks every
-    relation of ``ArticlePage`` for each instance, which made the pages over a quarter of the
-    cost of building documents. They are otherwise what ``only()`` gives: any other field
-    (the bodies, which ``load_facts`` reads raw) loads when read, as a deferred field does.
-    """
-    fields = [ArticlePage._meta.get_field(name) for name in DOCUMENT_PAGE_FIELDS]
-    columns = ["page_ptr_id", "id", *(field.attname for field in fields)] + [
-        build_localized_fieldname(name, code)
-        for name in DOCUMENT_LOCALIZED_FIELDS
-        for code in languages()
-    ]
-    # Without rewriting, a translated field's own name reads its own column, as from_db does.
-    rows = ArticlePage.objects.filter(pk__in=list(page_ids)).rewrite(False)
-    pages: dict[int, ArticlePage] = {}
-    for row in rows.values_list(*columns):
-        page = ArticlePage.__new__(ArticlePage)
-        page.__dict__.update(zip(columns, row, strict=True))
-        page._state = ModelState()
-        page._state.adding = False
-        page._state.db = rows.db
-        pages[page.pk] = page
-    images = (
-        get_image_model()
-        .objects.filter(pk__in={page.hero_image_id for page in pages.values()} - {None})
-        .prefetch_renditions(LISTING_IMAGE_SPEC, FEED_IMAGE_SPEC)
-        .in_bulk()
+def _pages_for_documents(page_ids: Iterable[int]) -> Any:
+    # Bodies are read raw by ``load_facts``: parsing nine StreamFields per page is costly.
+    bodies = [build_localized_fieldname("body", code) for code in languages()]
+    return (
+        ArticlePage.objects.filter(pk__in=list(page_ids))
+        .select_related("lead_unit", "hero_image")
+        .defer("body", *bodies)
     )
-    units = MinistryUnit.objects.in_bulk({page.lead_unit_id for page in pages.values()} - {None})
-    for page in pages.values():
-        for name, instance in (
-            ("hero_image", images.get(page.hero_image_id)),
-            ("lead_unit", units.get(page.lead_unit_id)),
-        ):
-            if instance is not None or getattr(page, f"{name}_id") is None:
-                page._state.fields_cache[name] = instance
-    return pages
 
 
 def _section_of(page: ArticlePage, sections: list[SectionPage]) -> SectionPage | None:
     return next((s for s in sections if page.path.startswith(s.path)), None)
-
-
-@dataclass
-class _Shared:
-    """What the documents of many chunks share: who is published where, sections and URLs."""
-
-    published: dict[str, set[int]]
-    sections: list[SectionPage] = field(default_factory=list)
-    urls: StoryUrls | None = None
-
-    def story_urls(self) -> StoryUrls:
-        if self.urls is None:  # read where the documents are built: in a worker, by it
-            self.sections = list(SectionPage.objects.all())
-            self.urls = StoryUrls()
-        return self.urls
 
 
 def document_actions(
@@ -210,28 +138,28 @@ def document_actions(
     """
     page_ids = set(page_ids)
     wanted = [only_language] if only_language else languages()
-    shared = _Shared(_published_in(wanted, page_ids))
-    return _actions(page_ids, index_for, deletes, shared)
-
-
-def _actions(
-    page_ids: set[int], index_for: Callable[[str], str], deletes: bool, shared: _Shared
-) -> Iterator[dict[str, Any]]:
-    """``document_actions`` for the languages of ``shared.published``, which may hold more."""
-    published = {language: pages & page_ids for language, pages in shared.published.items()}
-    urls = shared.story_urls()
-    pages = _story_pages(set().union(*published.values()))
+    published = {
+        language: set(
+            ArticlePage.objects.filter(pk__in=page_ids)
+            .published_in(language)
+            .values_list("pk", flat=True)
+        )
+        for language in wanted
+    }
+    pages = {page.pk: page for page in _pages_for_documents(page_ids)}
+    urls = StoryUrls()
     facts = load_facts(list(pages.values()), published, urls)
-    for language, published_here in published.items():
+    sections = list(SectionPage.objects.all())
+    for language in wanted:
         for page_id in sorted(page_ids):
-            if page_id in published_here:
+            if page_id in published[language]:
                 page = pages[page_id]
                 yield {
                     "_op_type": "index",
                     "_index": index_for(language),
                     "_id": str(page_id),
                     "_source": article_document(
-                        page, language, _section_of(page, shared.sections), urls, facts[page_id]
+                        page, language, _section_of(page, sections), urls, facts[page_id]
                     ),
                 }
             elif deletes:
@@ -330,12 +258,8 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
     started = timezone.now()
     new = {language: versioned_index_name(language, started) for language in languages()}
     try:
-        with ThreadPoolExecutor(max_workers=1) as creator:
-            # The node creates the indices while the database says what goes into them.
-            creating = creator.submit(_create_indices, client, policy, new)
-            load = _plan_load(new, policy)
-            creating.result()
-        documents, errors = _load_indices(client, load, progress)
+        _create_indices(client, policy, new)
+        documents, errors = _load_indices(client, policy, new, progress)
         _make_searchable(client, policy, list(new.values()))
         old = with_retries("reading the aliases", lambda: _indices_behind_aliases(client), policy)
         actions = [
@@ -395,145 +319,36 @@ def _create_indices(client: Elasticsearch, policy: AdminPolicy, new: dict[str, s
         list(creator.map(create, new))  # each creation waits on the cluster, not on us
 
 
-@dataclass
-class _Load:
-    """What loading a rebuild's pages needs, in this process or in a worker."""
-
-    new: dict[str, str]
-    policy: AdminPolicy
-    page_ids: list[int]
-    shared: _Shared
-
-
-def _plan_load(new: dict[str, str], policy: AdminPolicy) -> _Load:
-    # Who is published where is asked once for the whole rebuild, not for each chunk.
-    return _Load(new, policy, indexable_page_ids(), _Shared(_published_in(languages())))
-
-
 def _load_indices(
-    client: Elasticsearch, load: _Load, progress: Callable[[int, int], None] | None
+    client: Elasticsearch,
+    policy: AdminPolicy,
+    new: dict[str, str],
+    progress: Callable[[int, int], None] | None,
 ) -> tuple[int, list[str]]:
-    """Fill the new indices chunk by chunk, in worker processes when they may; count pages."""
-    page_ids = load.page_ids
-    chunks = [page_ids[start : start + BULK_CHUNK] for start in range(0, len(page_ids), BULK_CHUNK)]
-    workers = index_workers(len(chunks))
-    loading = (
-        _load_in_workers(load, chunks, workers) if workers > 1 else _load_here(load, chunks, client)
-    )
-    errors: list[str] = []
-    done = 0
-    with closing(loading):  # on failure, wait for what is being sent before going on
-        for pages, chunk_errors in loading:
-            errors.extend(chunk_errors)
-            done += pages
-            if progress:
-                progress(done, len(page_ids))
-    return len(page_ids), errors
+    page_ids = indexable_page_ids()
 
+    def send(actions: list[dict[str, Any]]) -> SyncResult:
+        # Index actions with their ids: sending a chunk again is harmless.
+        return with_retries(
+            "bulk loading the new indices", lambda: _run_bulk(actions, client, policy), policy
+        )
 
-def index_workers(chunks: int) -> int:
-    """How many processes build and send a rebuild's chunks of documents.
-
-    ``NEWSROOM_SEARCH["index_workers"]``, by default one per CPU this process may use:
-    building documents is Python's work, one CPU per process. Only this process when there
-    is one chunk, without ``fork``, or when a child would not see what this process sees:
-    inside a transaction (uncommitted rows), or on an in-memory SQLite database (the tests').
-    """
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    configured = int(settings.NEWSROOM_SEARCH.get("index_workers") or cpus or 1)
-    workers = min(configured, chunks)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    for connection in connections.all():
-        in_memory = connection.vendor == "sqlite" and cast(Any, connection).is_in_memory_db()
-        if in_memory or connection.in_atomic_block:
-            return 1
-    return workers
-
-
-def _build(load: _Load, chunk: list[int]) -> list[dict[str, Any]]:
-    try:
-        return list(_actions(set(chunk), load.new.__getitem__, False, load.shared))
-    except Exception as error:  # one line naming the step, as every other failure
-        raise ReindexFailed(f"building the documents failed: {_one_line(error)}") from error
-
-
-def _send(load: _Load, actions: list[dict[str, Any]], client: Elasticsearch) -> SyncResult:
-    # Index actions with their ids: sending a chunk again is harmless.
-    return with_retries(
-        "bulk loading the new indices",
-        lambda: _run_bulk(actions, client, load.policy),
-        load.policy,
-    )
-
-
-def _load_here(
-    load: _Load, chunks: list[list[int]], client: Elasticsearch
-) -> Generator[tuple[int, list[str]]]:
-    """Each chunk's page count and errors, built here while a thread sends the one before."""
     # Documents are built on this thread (the ORM stays here) while a second thread sends
     # the previous chunk: building and indexing overlap instead of taking turns.
+    errors: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as sender:
-        sending: tuple[int, Future[SyncResult]] | None = None
-        for chunk in chunks:
-            actions = _build(load, chunk)
+        sending: Future[SyncResult] | None = None
+        for start in range(0, len(page_ids), BULK_CHUNK):
+            chunk = page_ids[start : start + BULK_CHUNK]
+            actions = list(document_actions(chunk, new.__getitem__, deletes=False))
             if sending:
-                yield sending[0], sending[1].result().errors
-            sending = len(chunk), sender.submit(_send, load, actions, client)
+                errors.extend(sending.result().errors)
+            sending = sender.submit(send, actions)
+            if progress:
+                progress(min(start + BULK_CHUNK, len(page_ids)), len(page_ids))
         if sending:
-            yield sending[0], sending[1].result().errors
-
-
-def _load_in_workers(
-    load: _Load, chunks: list[list[int]], workers: int
-) -> Generator[tuple[int, list[str]]]:
-    """Each chunk's page count and errors, as forked workers build and send the chunks.
-
-    A worker's failure is a ``ReindexFailed`` (``_build`` and ``_send`` give nothing else);
-    then the chunks not started are cancelled and those being sent are waited for, so that
-    nothing writes to the new indices once the caller deletes them.
-    """
-    # A connection shared with a child is no connection: each child opens its own.
-    connections.close_all()
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(load,),
-    ) as pool:
-        futures = [pool.submit(_load_in_worker, chunk) for chunk in chunks]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BrokenProcessPool as error:
-            raise ReindexFailed(
-                f"building the documents failed: a worker process ended ({_one_line(error)})"
-            ) from error
-        finally:
-            for future in futures:
-                future.cancel()
-
-
-# The load a worker process serves, set when it starts.
-_worker_load: _Load | None = None
-
-
-def _start_worker(load: _Load) -> None:
-    global _worker_load
-    _worker_load = load
-    _admin_client.cache_clear()  # the parent's client: its sockets are the parent's
-    Finalize(None, connections.close_all, exitpriority=0)  # end the sessions, not just exit
-    # Building documents allocates much and keeps little: the default thresholds spent a
-    # tenth of the time collecting, most of it scanning what the worker inherited.
-    gc.freeze()
-    gc.set_threshold(WORKER_GC_THRESHOLD)
-
-
-def _load_in_worker(chunk: list[int]) -> tuple[int, list[str]]:
-    if _worker_load is None:
-        raise ReindexFailed("building the documents failed: the worker was not started")
-    actions = _build(_worker_load, chunk)
-    return len(chunk), _send(_worker_load, actions, admin_client()).errors
+            errors.extend(sending.result().errors)
+    return len(page_ids), errors
 
 
 def _make_searchable(client: Elasticsearch, policy: AdminPolicy, names: list[str]) -> None:

@@ -191,7 +191,6 @@ NEWSROOM_SEARCH = {
     "admin_timeout": float(os.environ.get("ELASTICSEARCH_ADMIN_TIMEOUT") or 120),
     "admin_retries": 5,
     "admin_backoff": 1.0,
-    "index_workers": None,  # processes building a rebuild's documents; None: one per CPU
 }
 # Feeds for partners. A WebSub hub, when set, is declared in every feed and told about
 # each publication by the background worker.
