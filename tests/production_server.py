@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
@@ -144,6 +144,66 @@ class RunningServer:
         """
         remote = _established_sockets(port)
         return {pid for pid in self.worker_pids() if _socket_inodes(pid) & remote}
+
+    def get_from_every_worker(self, path: str, timeout: float = 30) -> dict[int, "Answer"]:
+        """GET ``path`` once from each worker: the answer, by the worker's pid.
+
+        Requests sent one after another may all reach the same worker: which worker accepts
+        is up to the kernel. A sync worker reads a request to its end before it accepts
+        another, so each request is held with its headers unfinished until every worker
+        holds one, then finished.
+        """
+        pids = self.worker_pids()
+        address = urlsplit(self.url)
+        head = f"GET {path} HTTP/1.0\r\nHost: {address.netloc}\r\n".encode()
+        clients = [
+            socket.create_connection((address.hostname, address.port), timeout) for _ in pids
+        ]
+        held: dict[socket.socket, int] = {}
+
+        def every_worker_holds_one() -> bool:
+            for client in clients:
+                server_side = _established_sockets(client.getsockname()[1])
+                for pid in pids:
+                    if _socket_inodes(pid) & server_side:
+                        held[client] = pid
+            return len(held) == len(clients) and len(set(held.values())) == len(pids)
+
+        try:
+            for client in clients:
+                client.sendall(head)
+            deadline = time.monotonic() + 10
+            while not every_worker_holds_one():
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"not every worker took a request: {held}")
+                time.sleep(0.05)
+            answers = {}
+            for client, pid in held.items():
+                client.sendall(b"\r\n")
+                answers[pid] = Answer.parse(_read_to_end(client))
+            return answers
+        finally:
+            for client in clients:
+                client.close()
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: str
+
+    @classmethod
+    def parse(cls, response: bytes) -> "Answer":
+        head, _, body = response.partition(b"\r\n\r\n")
+        status_line = head.split(b"\r\n", 1)[0].decode("latin-1")
+        return cls(int(status_line.split()[1]), body.decode(errors="replace"))
+
+
+def _read_to_end(client: socket.socket) -> bytes:
+    chunks = []
+    while chunk := client.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _socket_inodes(pid: int) -> set[str]:
