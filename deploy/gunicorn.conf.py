@@ -12,4 +12,6 @@ graceful_timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
+# Partners may put their feed token in the query string: the access log masks it.
+logger_class = "newsroom.gunicorn_access_log.TokenMaskingLogger"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

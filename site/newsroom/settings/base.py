@@ -161,13 +161,43 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 NEWSROOM_LISTING_PAGE_SIZE = 12
 
+# Partners' feed tokens never reach a log or an error report (newsroom/token_masking.py).
+# The filter sits on django.request and django.server themselves, so that every handler
+# their records reach (admins' mail included) sees them masked, and on our own handlers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_partner_tokens": {"()": "newsroom.token_masking.MaskPartnerTokens"}},
+    "formatters": {
+        "django.server": {  # Django's own, which configuring the logger below replaces
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_partner_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_partner_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"newsroom": {"level": "INFO"}, "content": {"level": "INFO"}},
+    "loggers": {
+        "newsroom": {"level": "INFO"},
+        "content": {"level": "INFO"},
+        "django.request": {"filters": ["mask_partner_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_partner_tokens"],
+        },
+    },
 }
+DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.token_masking.PartnerTokenReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "newsroom.token_masking.PartnerTokenExceptionReporter"
 
 # Reader search and feeds. Without ELASTICSEARCH_URL the site uses database search: the
 # embedded default for a first run. See search/index/client.py for the timeout and cooldown.
