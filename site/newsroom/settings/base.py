@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "csp",  # its system checks guard CONTENT_SECURITY_POLICY
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security_headers.ContentSecurityPolicyMiddleware",
+    "newsroom.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -198,6 +202,63 @@ LOGGING = {
 }
 DEFAULT_EXCEPTION_REPORTER_FILTER = "newsroom.token_masking.PartnerTokenReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "newsroom.token_masking.PartnerTokenExceptionReporter"
+
+# Content-Security-Policy (newsroom/security_headers.py). Readers' pages run only the site's
+# scripts, and inline ones only with the request's nonce; they have no inline styles.
+# Embedded videos play in frames from these providers; a post whose oEmbed HTML needs the
+# provider's script (X, Facebook, ...) shows its quoted text and link instead.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin, and the previews it renders in a frame of its own.
+NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # Panels and date pickers start from inline scripts (no nonce in Wagtail's templates).
+        "script-src": [SELF, UNSAFE_INLINE],
+        # style="" in its templates, <style> added by its editors.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Previews of images before upload (blob:), icons in data: URLs, editors' avatars
+        # (Wagtail's default: Gravatar, on the page's own scheme).
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+        "frame-ancestors": [SELF],
+    }
+}
+# Powerful features no page of the newsroom uses, for the page nor for what it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Reader search and feeds. Without ELASTICSEARCH_URL the site uses database search: the
 # embedded default for a first run. See search/index/client.py for the timeout and cooldown.
