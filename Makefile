@@ -53,6 +53,16 @@ search-node: ## Build (if needed) and start the local Elasticsearch 8 node on 12
 search-node-stop: ## Stop the local Elasticsearch node
 	deploy/search-node/search-node.sh stop
 
+SEARCH_CLUSTER = SEARCH_NODE_COUNT=3 SEARCH_NODE_DIR=$(CURDIR)/var/search-cluster
+
+.PHONY: search-cluster
+search-cluster: ## Start three local nodes as one cluster on 127.0.0.1:9200-9202, like production's
+	$(SEARCH_CLUSTER) deploy/search-node/search-node.sh start
+
+.PHONY: search-cluster-stop
+search-cluster-stop: ## Stop the local three-node cluster
+	$(SEARCH_CLUSTER) deploy/search-node/search-node.sh stop
+
 .PHONY: bench-search
 bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.search_bench

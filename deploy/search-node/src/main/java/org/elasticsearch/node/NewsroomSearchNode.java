@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ import java.util.concurrent.TimeUnit;
  * {@code http.port} (9200), {@code transport.port} (9300), {@code cluster.name} (newsroom-dev),
  * {@code node.name} (search-node), {@code pidfile} (written with this JVM's pid, removed on exit).
  * Any other {@code key=value} argument is passed to the node as an Elasticsearch setting.
+ *
+ * <p>Alone it is a {@code discovery.type: single-node} node. Given {@code discovery.seed_hosts}
+ * (comma-separated transport addresses of every node) and {@code cluster.initial_master_nodes}
+ * (comma-separated names of every node), it is one node of a cluster that forms from them, as
+ * {@code search-node.sh} starts with {@code SEARCH_NODE_COUNT=3}.
  */
 public final class NewsroomSearchNode {
 
@@ -74,7 +80,8 @@ public final class NewsroomSearchNode {
             String key = a.substring(0, eq);
             String value = a.substring(eq + 1);
             switch (key) {
-                case "home", "http.port", "transport.port", "cluster.name", "node.name", "pidfile" -> options.put(key, value);
+                case "home", "http.port", "transport.port", "cluster.name", "node.name", "pidfile",
+                    "discovery.seed_hosts", "cluster.initial_master_nodes" -> options.put(key, value);
                 default -> extra.put(key, value);
             }
         }
@@ -95,13 +102,25 @@ public final class NewsroomSearchNode {
             Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         }
 
+        Settings.Builder discovery = Settings.builder();
+        List<String> seedHosts = commaList(options.get("discovery.seed_hosts"));
+        if (seedHosts.isEmpty()) {
+            discovery.put("discovery.type", "single-node");
+        } else {
+            List<String> masters = commaList(options.get("cluster.initial_master_nodes"));
+            if (masters.isEmpty()) {
+                throw new IllegalArgumentException("discovery.seed_hosts needs cluster.initial_master_nodes (the names of every node)");
+            }
+            discovery.putList("discovery.seed_hosts", seedHosts).putList("cluster.initial_master_nodes", masters);
+        }
+
         Settings settings = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", data.toString())
             .put("path.logs", logs.toString())
             .put("cluster.name", options.getOrDefault("cluster.name", "newsroom-dev"))
             .put("node.name", nodeName)
-            .put("discovery.type", "single-node")
+            .put(discovery.build())
             .put("network.host", "127.0.0.1")
             .put("http.port", options.getOrDefault("http.port", "9200"))
             .put("transport.port", options.getOrDefault("transport.port", "9300"))
@@ -161,5 +180,12 @@ public final class NewsroomSearchNode {
         }
         System.out.println("search node [" + nodeName + "] started: http://127.0.0.1:" + settings.get("http.port"));
         stopped.await();
+    }
+
+    private static List<String> commaList(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> v.isEmpty() == false).toList();
     }
 }
