@@ -8,13 +8,13 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.search.backends import get_search_backend
 
-from search.index import LANGUAGE_ANALYSIS
+from search.index import LANGUAGE_ANALYSIS, node_urls
 from search.reader import FALLBACK_BACKEND, is_database_backend
 
 
 @checks.register()
 def search_settings_are_complete(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
-    """``NEWSROOM_SEARCH`` has every key, and its URL, if set, is http(s)."""
+    """``NEWSROOM_SEARCH`` has every key, and each node's URL, if set, is http(s)."""
     config = getattr(settings, "NEWSROOM_SEARCH", None)
     required = {
         "url",
@@ -33,10 +33,11 @@ def search_settings_are_complete(app_configs: Any, **kwargs: Any) -> list[checks
                 id="search.E001",
             )
         ]
-    url = config["url"]
-    if url and urlparse(url).scheme not in ("http", "https"):
-        return [checks.Error(f"ELASTICSEARCH_URL {url!r} is not an http(s) URL.", id="search.E002")]
-    return []
+    return [
+        checks.Error(f"ELASTICSEARCH_URL {url!r} is not an http(s) URL.", id="search.E002")
+        for url in node_urls(config["url"])
+        if urlparse(url).scheme not in ("http", "https")
+    ]
 
 
 @checks.register()

@@ -1,10 +1,11 @@
 """The search index: per-language Elasticsearch indices of stories, and keeping them current.
 
-Modules, one job each: ``client`` (the connection and its circuit breaker), ``analysis``
-(how each language's text is analysed), ``mapping`` (index names, aliases, the documents'
-fields), ``story_urls``, ``facts`` and ``body_html`` (what documents are built from),
-``documents`` (a story's document in one language), ``indexing`` (sync, rebuild, drift),
-``outbox`` (recording and draining changes) and ``signals`` (what the index tells others).
+Modules, one job each: ``client`` (the connection and its circuit breaker), ``cluster`` (the
+cluster's nodes and health, for operators), ``analysis`` (how each language's text is
+analysed), ``mapping`` (index names, aliases, the documents' fields), ``story_urls``,
+``facts`` and ``body_html`` (what documents are built from), ``documents`` (a story's
+document in one language), ``indexing`` (sync, rebuild, drift), ``outbox`` (recording and
+draining changes) and ``signals`` (what the index tells others).
 
 Dependencies point one way: the index imports nothing of ``search.reader``,
 ``search.syndication`` or ``search.tasks``; they learn of its changes through ``signals``.
@@ -17,12 +18,14 @@ from search.index.client import (
     READ_ERRORS,
     UNAVAILABLE_ERRORS,
     SearchUnavailable,
+    node_urls,
     read_failure,
     report_failure,
     reset_circuit,
     search_client,
     search_is_configured,
 )
+from search.index.cluster import ClusterHealth, cluster_health
 from search.index.documents import FEED_IMAGE_SPEC, article_document, story_uid
 from search.index.facts import StoryFacts, Term, load_facts
 from search.index.indexing import (
@@ -63,6 +66,7 @@ __all__ = [
     "READ_ERRORS",
     "UNAVAILABLE_ERRORS",
     "ArticleDocument",
+    "ClusterHealth",
     "DrainResult",
     "Drift",
     "LanguageAnalysis",
@@ -78,6 +82,7 @@ __all__ = [
     "article_document",
     "article_document_class",
     "article_index",
+    "cluster_health",
     "drain",
     "drain_all",
     "ensure_indices",
@@ -87,6 +92,7 @@ __all__ = [
     "languages",
     "load_facts",
     "next_due",
+    "node_urls",
     "outbox_drained",
     "partner_body_html",
     "prune_orphan_indices",

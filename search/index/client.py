@@ -1,10 +1,16 @@
 """The connection to Elasticsearch, and the one rule about it: never make a reader wait.
 
-Every request our code sends goes through one circuit (``CIRCUIT``), kept by the transport's
-node class, so reader search, related stories, suggestions, feeds, indexing and the outbox
-all count towards it and all obey it. With ``circuit_file`` set (production) its state is
-shared by every process of the machine: a hung node costs the machine ``failure_threshold``
-timeouts, not that many per gunicorn worker.
+Every request our code sends goes through one circuit (``CIRCUIT``), kept by the transport,
+so reader search, related stories, suggestions, feeds, indexing and the outbox all count
+towards it and all obey it. With ``circuit_file`` set (production) its state is shared by
+every process of the machine: a hung node costs the machine ``failure_threshold`` timeouts,
+not that many per gunicorn worker.
+
+``ELASTICSEARCH_URL`` may name the nodes of a cluster, separated by commas. A request whose
+node refuses or drops the connection (or cannot be reached within ``connect_timeout``) is
+sent again to another node, each node tried once; the circuit sees only how the request
+ended, so one dead node of three costs readers nothing. A read timeout is never retried on
+another node: a hung node costs one read timeout, counted as it would be with one node.
 
 - closed: requests go through; ``failure_threshold`` consecutive failures (the node refused,
   timed out or answered 502/503/504) open it; any answer closes the count again;
@@ -26,6 +32,7 @@ import os
 import struct
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
@@ -39,6 +46,8 @@ from elastic_transport import (
     ConnectionTimeout,
     HttpHeaders,
     NodeConfig,
+    Transport,
+    TransportApiResponse,
     TransportError,
     Urllib3HttpNode,
 )
@@ -72,6 +81,13 @@ class SearchUnavailable(Exception):
 
 class CircuitOpen(TransportConnectionError):
     """The circuit refused a request without sending it: the node failed recently."""
+
+
+class NodeUnreachable(TransportConnectionError):
+    """A node could not be connected to in ``connect_timeout``: nothing was sent to it.
+
+    A connection error rather than a timeout, so that the request goes to another node.
+    """
 
 
 @dataclass
@@ -258,8 +274,16 @@ class Circuit:
 CIRCUIT = Circuit()
 
 
+# Timeouts that prove nothing about the node (its first, or a caller's shorter wait): the node
+# marks them, ``CircuitTransport`` reads the mark. Callers still see a plain ConnectionTimeout.
+INCONCLUSIVE_TIMEOUTS: "weakref.WeakSet[BaseException]" = weakref.WeakSet()
+
+
 class CircuitNode(Urllib3HttpNode):
-    """A urllib3 node that obeys and feeds ``CIRCUIT``, with separate connect and read timeouts."""
+    """A urllib3 node with separate connect and read timeouts, which says what its timeouts prove.
+
+    ``CircuitTransport`` counts the outcome of a whole request, whichever nodes served it.
+    """
 
     connect_timeout = DEFAULT_CONNECT_TIMEOUT
     read_timeout = 1.0
@@ -282,30 +306,21 @@ class CircuitNode(Urllib3HttpNode):
         headers: HttpHeaders | None = None,
         request_timeout: DefaultType | float | None = DEFAULT,
     ) -> NodeApiResponse:
-        """Send the request unless the circuit refuses it, and tell the circuit how it went."""
-        if not CIRCUIT.allow():
-            raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
+        """Send the request; mark a timeout that proves nothing in ``INCONCLUSIVE_TIMEOUTS``."""
         read = request_timeout if isinstance(request_timeout, int | float) else self.read_timeout
         timeout: Any = self._timeout(float(read))  # urllib3 takes a Timeout where floats go
         try:
             response = super().perform_request(method, target, body, headers, timeout)
-        except ConnectionTimeout:
+        except ConnectionTimeout as error:
+            if any(
+                isinstance(cause, urllib3.exceptions.ConnectTimeoutError) for cause in error.errors
+            ):
+                raise NodeUnreachable(str(error), errors=error.errors) from error
             if read < self.read_timeout or self._forgive_cold_timeout():
-                CIRCUIT.record_inconclusive()
-            else:
-                CIRCUIT.record_failure()
+                INCONCLUSIVE_TIMEOUTS.add(error)
             raise
-        except TransportError:
-            CIRCUIT.record_failure()
-            raise
-        except BaseException:
-            CIRCUIT.record_inconclusive()
-            raise
-        if response.meta.status in UNHEALTHY_STATUSES:
-            CIRCUIT.record_failure()
-        else:
+        if response.meta.status not in UNHEALTHY_STATUSES:
             self._answered = True
-            CIRCUIT.record_success()
         return response
 
     def _forgive_cold_timeout(self) -> bool:
@@ -315,6 +330,58 @@ class CircuitNode(Urllib3HttpNode):
                 return False
             self._cold_timeout_forgiven = True
             return True
+
+
+class CircuitTransport(Transport):
+    """A transport whose every request passes ``CIRCUIT`` once, whichever nodes serve it.
+
+    The node pool sends a request that met a connection error to another node; only the
+    request's outcome counts: an answer closes the circuit, a failure on every node tried
+    (or a read timeout, never retried) counts once, and a timeout that proves nothing
+    frees a probe.
+    """
+
+    def perform_request(self, method: str, target: str, **kwargs: Any) -> TransportApiResponse:
+        """Send the request unless the circuit refuses it, and tell the circuit how it went."""
+        if not CIRCUIT.allow():
+            raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
+        try:
+            response = super().perform_request(method, target, **kwargs)
+        except TransportError as error:
+            if error in INCONCLUSIVE_TIMEOUTS:
+                CIRCUIT.record_inconclusive()
+            else:
+                CIRCUIT.record_failure()
+            raise
+        except BaseException:
+            CIRCUIT.record_inconclusive()
+            raise
+        if response.meta.status in UNHEALTHY_STATUSES:
+            CIRCUIT.record_failure()
+        else:
+            CIRCUIT.record_success()
+        return response
+
+
+def node_urls(url: str | None) -> list[str]:
+    """The nodes ``ELASTICSEARCH_URL`` names: one URL, or several separated by commas."""
+    return [part.strip() for part in (url or "").split(",") if part.strip()]
+
+
+def cluster_options(urls: list[str], ca_certs: str = "") -> dict[str, Any]:
+    """How our clients use a cluster's nodes: each node tried once, on connection errors only.
+
+    A request that met a timeout or an answer (503 included) is never sent again. With
+    ``ca_certs`` (``ELASTICSEARCH_CA_CERTS``), https nodes are verified against that CA.
+    """
+    options: dict[str, Any] = {
+        "max_retries": len(urls) - 1,
+        "retry_on_timeout": False,
+        "retry_on_status": (),
+    }
+    if ca_certs:
+        options["ca_certs"] = ca_certs
+    return options
 
 
 def _config() -> dict[str, Any]:
@@ -343,7 +410,7 @@ def search_is_configured() -> bool:
 
 
 @cache
-def _client(url: str, timeout: float, connect_timeout: float) -> Elasticsearch:
+def _client(url: str, timeout: float, connect_timeout: float, ca_certs: str = "") -> Elasticsearch:
     node_class = cast(
         type[CircuitNode],
         type(
@@ -352,12 +419,13 @@ def _client(url: str, timeout: float, connect_timeout: float) -> Elasticsearch:
             {"connect_timeout": connect_timeout, "read_timeout": timeout},
         ),
     )
+    urls = node_urls(url)
     return Elasticsearch(
-        url,
+        urls,
         request_timeout=timeout,
-        max_retries=0,
-        retry_on_timeout=False,
         node_class=node_class,
+        transport_class=CircuitTransport,
+        **cluster_options(urls, ca_certs),
     )
 
 
@@ -373,6 +441,7 @@ def search_client() -> Elasticsearch:
         config["url"],
         float(config["timeout"]),
         float(config.get("connect_timeout", DEFAULT_CONNECT_TIMEOUT)),
+        str(config.get("ca_certs") or ""),
     )
 
 

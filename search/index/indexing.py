@@ -17,7 +17,7 @@ from elasticsearch.helpers import bulk, scan
 from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage, SectionPage
-from search.index.client import SearchUnavailable, search_client
+from search.index.client import SearchUnavailable, cluster_options, node_urls, search_client
 from search.index.documents import article_document
 from search.index.facts import load_facts
 from search.index.mapping import (
@@ -64,8 +64,9 @@ def admin_policy() -> AdminPolicy:
 
 
 @cache
-def _admin_client(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _admin_client(url: str, timeout: float, ca_certs: str) -> Elasticsearch:
+    urls = node_urls(url)
+    return Elasticsearch(urls, request_timeout=timeout, **cluster_options(urls, ca_certs))
 
 
 def admin_client() -> Elasticsearch:
@@ -73,7 +74,8 @@ def admin_client() -> Elasticsearch:
     url = settings.NEWSROOM_SEARCH.get("url")
     if not url:
         raise SearchUnavailable("ELASTICSEARCH_URL is not set.")
-    return _admin_client(url, admin_policy().timeout)
+    ca_certs = str(settings.NEWSROOM_SEARCH.get("ca_certs") or "")
+    return _admin_client(url, admin_policy().timeout, ca_certs)
 
 
 def _one_line(error: BaseException) -> str:
@@ -248,11 +250,11 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
     """Build new versioned indices, fill them with bulk requests, then swap every alias at once.
 
     Every request uses the admin timeout and is retried on transient errors. The new indices
-    are refreshed, their settings restored and their health at least yellow before the single
-    ``_aliases`` request moves all aliases, so readers never see an empty page; no alias ever
-    points at two indices. The old indices are then deleted, and any index of ours no alias
-    points to is pruned. On failure the new indices are deleted and ``ReindexFailed`` names the
-    step that failed.
+    are refreshed, their settings restored and their replicas active (green; yellow when the
+    cluster has too few nodes for them) before the single ``_aliases`` request moves all
+    aliases, so readers never see an empty page; no alias ever points at two indices. The old
+    indices are then deleted, and any index of ours no alias points to is pruned. On failure
+    the new indices are deleted and ``ReindexFailed`` names the step that failed.
     """
     client, policy = admin_client(), admin_policy()
     started = timezone.now()
@@ -352,9 +354,15 @@ def _load_indices(
 
 
 def _make_searchable(client: Elasticsearch, policy: AdminPolicy, names: list[str]) -> None:
-    """Restore refreshes and replicas, refresh, and wait for at least yellow health."""
+    """Restore refreshes and replicas, refresh, and wait until every copy that can be is active.
+
+    That is green when the cluster has a data node for each copy of a shard, else yellow
+    (one development node with replicas set): swapping the aliases before the replicas are
+    active would leave each language on one copy, which one dead node would take away.
+    """
     joined = ",".join(names)
-    replicas = settings.NEWSROOM_SEARCH["replicas"]
+    config: dict[str, Any] = settings.NEWSROOM_SEARCH
+    replicas = int(config["replicas"])
     with_retries(
         "restoring the new indices' settings",
         lambda: client.indices.put_settings(
@@ -365,10 +373,14 @@ def _make_searchable(client: Elasticsearch, policy: AdminPolicy, names: list[str
     )
     with_retries("refreshing the new indices", lambda: client.indices.refresh(index=joined), policy)
     wait = max(1, int(policy.timeout))
+    data_nodes = with_retries(
+        "counting the data nodes", lambda: client.cluster.health()["number_of_data_nodes"], policy
+    )
+    status = "green" if data_nodes > replicas else "yellow"
     health = with_retries(
         "waiting for the new indices' health",
         lambda: client.options(request_timeout=wait + 10).cluster.health(
-            index=joined, wait_for_status="yellow", timeout=f"{wait}s"
+            index=joined, wait_for_status=status, timeout=f"{wait}s"
         ),
         policy,
     )

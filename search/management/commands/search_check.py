@@ -1,8 +1,8 @@
-"""Report drift between the database and the search index; with --repair, mend it."""
+"""Report the cluster's health and drift between database and index; --repair mends drift."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.index import SearchUnavailable, find_drift, sync_pages
+from search.index import SearchUnavailable, cluster_health, find_drift, sync_pages
 
 
 class Command(BaseCommand):
@@ -12,6 +12,17 @@ class Command(BaseCommand):
         parser.add_argument("--repair", action="store_true", help="Re-sync every drifted page.")
 
     def handle(self, *args, repair=False, **options):
+        try:
+            health = cluster_health()
+        except SearchUnavailable as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(health.summary())
+        for warning in health.warnings():
+            self.stdout.write(self.style.WARNING(f"Warning: {warning}"))
+        if not health.is_searchable():
+            raise CommandError(
+                "The cluster is red: some shards have no active copy, so searches miss stories."
+            )
         try:
             drift = find_drift()
         except SearchUnavailable as error:

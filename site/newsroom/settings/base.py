@@ -261,9 +261,12 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 
 # Reader search and feeds. Without ELASTICSEARCH_URL the site uses database search: the
-# embedded default for a first run. See search/index/client.py for the timeout and cooldown.
+# embedded default for a first run. ELASTICSEARCH_URL may name every node of a cluster,
+# comma-separated. See search/index/client.py for the timeout, cooldown and retries.
 NEWSROOM_SEARCH = {
     "url": os.environ.get("ELASTICSEARCH_URL") or None,
+    # The CA of a cluster whose nodes serve https with a private certificate (a file path).
+    "ca_certs": os.environ.get("ELASTICSEARCH_CA_CERTS", ""),
     "index_prefix": os.environ.get("NEWSROOM_SEARCH_INDEX_PREFIX", "newsroom-articles"),
     # One circuit guards every request (search/index/client.py): connecting may take
     # connect_timeout, answering timeout (read); failure_threshold consecutive failures open
@@ -276,7 +279,9 @@ NEWSROOM_SEARCH = {
     # A file holding the circuit's state, shared by every process of the machine (the
     # production settings set one); empty: each process has its own circuit.
     "circuit_file": "",
-    "replicas": 0,
+    # Copies of each shard beyond the primary: 0 for one development node; production sets 1
+    # (NEWSROOM_SEARCH_REPLICAS), so that a cluster of three survives the loss of a node.
+    "replicas": int(os.environ.get("NEWSROOM_SEARCH_REPLICAS") or 0),
     # search_reindex's own patience, not the readers': index creation, bulk loads, refresh,
     # health and the alias swap each wait this long, retried with back-off on transient errors.
     "admin_timeout": float(os.environ.get("ELASTICSEARCH_ADMIN_TIMEOUT") or 120),
