@@ -283,18 +283,29 @@ class SearchNode:
     """A search node of a drill's own (``deploy/search-node/search-node.sh``), on its own port.
 
     It reuses the built distribution (the script builds it only when missing or stale) and
-    keeps its state (pid, log, data wiped at each start) in ``state_dir``.
+    keeps its state (pid, log, data wiped at each start) in ``state_dir``. With ``count``
+    above 1 it is a cluster of that many nodes on ports ``port`` .. ``port + count - 1``;
+    the methods that take ``index`` act on one node of it (the first by default), those
+    that do not on every node.
     """
 
-    def __init__(self, state_dir: Path, port: int):
+    def __init__(self, state_dir: Path, port: int, count: int = 1):
         self.state_dir = state_dir
         self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.env = {**os.environ, "SEARCH_NODE_DIR": str(state_dir), "SEARCH_NODE_PORT": str(port)}
+        self.count = count
+        self.urls = [f"http://127.0.0.1:{port + index}" for index in range(count)]
+        self.url = self.urls[0]
+        self.elasticsearch_url = ",".join(self.urls)  # ELASTICSEARCH_URL naming every node
+        self.env = {
+            **os.environ,
+            "SEARCH_NODE_DIR": str(state_dir),
+            "SEARCH_NODE_PORT": str(port),
+            "SEARCH_NODE_COUNT": str(count),
+        }
 
-    def run(self, command: str) -> None:
+    def run(self, command: str, *args: str) -> None:
         done = subprocess.run(
-            [str(SEARCH_NODE_SCRIPT), command],
+            [str(SEARCH_NODE_SCRIPT), command, *args],
             env=self.env,
             capture_output=True,
             text=True,
@@ -311,33 +322,44 @@ class SearchNode:
         self.signal(signal.SIGCONT)
         self.run("stop")
 
-    def pid(self) -> int | None:
+    def start_node(self, index: int) -> None:
+        """Start one node of the cluster again, with its data; return once it has joined."""
+        self.run("start-node", str(index))
+
+    def _pid_file(self, index: int) -> Path:
+        if self.count == 1:
+            return self.state_dir / "search-node.pid"
+        return self.state_dir / f"node-{index}" / "search-node.pid"
+
+    def pid(self, index: int = 0) -> int | None:
         try:
-            return int((self.state_dir / "search-node.pid").read_text().strip())
+            return int(self._pid_file(index).read_text().strip())
         except (OSError, ValueError):
             return None
 
-    def signal(self, number: int) -> None:
-        pid = self.pid()
-        if pid is not None:
-            with suppress(ProcessLookupError):
-                os.kill(pid, number)
+    def signal(self, number: int, index: int | None = None) -> None:
+        """Send a signal to one node, or to every node."""
+        for each in range(self.count) if index is None else [index]:
+            pid = self.pid(each)
+            if pid is not None:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, number)
 
-    def freeze(self) -> None:
+    def freeze(self, index: int | None = None) -> None:
         """A hung node: it keeps its connections and accepts new ones, and answers nothing."""
-        self.signal(signal.SIGSTOP)
+        self.signal(signal.SIGSTOP, index)
 
-    def thaw(self) -> None:
-        self.signal(signal.SIGCONT)
+    def thaw(self, index: int | None = None) -> None:
+        self.signal(signal.SIGCONT, index)
 
-    def kill(self) -> None:
+    def kill(self, index: int = 0) -> None:
         """A node that died: connections refused from now on."""
-        pid = self.pid()
-        self.signal(signal.SIGKILL)
+        pid = self.pid(index)
+        self.signal(signal.SIGKILL, index)
         deadline = time.monotonic() + 10
         while pid is not None and _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        (self.state_dir / "search-node.pid").unlink(missing_ok=True)
+        self._pid_file(index).unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
