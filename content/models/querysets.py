@@ -1,6 +1,6 @@
 """Queries that listings, feeds and sitemaps share: written once, used everywhere."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
@@ -28,6 +28,15 @@ class ArticlePageQuerySet(PageQuerySet):
     def readable_in(self, language: str):
         """What a reader of ``language`` may see now: published there, and its date has come."""
         return self.published_in(language).filter(publication_date__lte=timezone.now())
+
+    def next_to_appear(self):
+        """When the next live story's publication date comes (scheduled, or embargoed until).
+
+        Every page that lists stories changes then, with no edit to announce it: whatever
+        caches such a page must not keep it longer. None when nothing is waiting.
+        """
+        waiting = self.live().public().filter(publication_date__gt=timezone.now())
+        return waiting.aggregate(first=Min("publication_date"))["first"]
 
     def about(self, topic=None, region=None, unit=None, tag=None):
         """Stories with this topic, region or tag, or led or coordinated by this unit (slugs)."""

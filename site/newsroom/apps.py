@@ -1,4 +1,4 @@
-"""App configuration for the Django project itself: its system checks."""
+"""App configuration for the Django project itself: its system checks, its front cache."""
 
 from django.apps import AppConfig
 
@@ -11,3 +11,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom import checks  # noqa: F401  registers the system checks
+        from newsroom.front_cache.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -54,6 +55,8 @@ MIDDLEWARE = [
     "newsroom.security_headers.ContentSecurityPolicyMiddleware",
     "newsroom.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware: it must see the cookies they set.
+    "newsroom.front_cache.policy.FrontCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,6 +167,12 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 NEWSROOM_LISTING_PAGE_SIZE = 12
+
+# Purges of the HTTP cache in front (newsroom/front_cache/): no cache unless production names
+# one. Each language's URLs are computed by the newsroom itself (slugs differ by language), so
+# Wagtail must not rewrite one URL into every language.
+WAGTAILFRONTENDCACHE: dict = {}
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # Partners' feed tokens never reach a log or an error report (newsroom/token_masking.py).
 # The filter sits on django.request and django.server themselves, so that every handler

@@ -23,6 +23,10 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# The front cache and load balancers on this machine check /healthz by its loopback address,
+# over plain HTTP: it answers them instead of refusing the host or redirecting to HTTPS.
+ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Persistent connections, checked before each request's (or task's) first query: after a
 # PostgreSQL restart the dead connection is replaced instead of failing that request.
 DATABASES = {
@@ -35,6 +39,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 _search_name = f"{NEWSROOM_SEARCH['url']}|{NEWSROOM_SEARCH['index_prefix']}"  # noqa: F405
 NEWSROOM_SEARCH = {
     **NEWSROOM_SEARCH,  # noqa: F405
+    # One replica of every index: the cluster of three loses a node without readers noticing.
+    "replicas": int(env("NEWSROOM_SEARCH_REPLICAS", "1")),
     "circuit_file": env(
         "NEWSROOM_SEARCH_CIRCUIT_FILE",
         str(
@@ -70,11 +76,26 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {
-    "default": {
+# The cache and sessions in Redis (Django's own backend, made to miss instead of failing when
+# Redis is away: newsroom/redis_cache.py). Sessions are also written to the database, so a
+# Redis restart logs nobody out. Without REDIS_URL (one small machine), the database caches.
+REDIS_URL = env("REDIS_URL", "")
+_shared_cache = (
+    {
+        "BACKEND": "newsroom.redis_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("NEWSROOM_CACHE_PREFIX", "newsroom"),
+        # A hung Redis costs one of these, then the process leaves it alone for retry_after.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25, "retry_after": 5},
+    }
+    if REDIS_URL
+    else {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "newsroom_cache",
-    },
+    }
+)
+CACHES = {
+    "default": _shared_cache,
     # Wagtail looks renditions up in this cache when it exists: in each worker's memory,
     # a search page's ten teasers cost no query (renditions never change once made).
     "renditions": {
@@ -82,4 +103,16 @@ CACHES = {
         "LOCATION": "renditions",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# The HTTP cache in front (Varnish, deploy/varnish/): Wagtail's frontend cache module sends
+# it a PURGE for each URL that changed (newsroom/front_cache/). Several caches, several URLs.
+WAGTAILFRONTENDCACHE = {
+    f"front-cache-{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location.strip(),
+    }
+    for number, location in enumerate(env("NEWSROOM_FRONT_CACHES", "").split(","), 1)
+    if location.strip()
 }

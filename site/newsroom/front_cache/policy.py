@@ -1,0 +1,92 @@
+"""Which responses the HTTP cache in front may keep, and for how long.
+
+Only what every anonymous reader would get alike: a GET or HEAD without a session, a
+partner's token or an ``Authorization`` header, outside the admin, that sets no cookie and
+that the view did not mark private. Such a response says ``public`` with ``s-maxage`` for
+the shared cache, purged on change (``purge``), and a short ``max-age`` for browsers, which
+nothing can purge. Everything else says ``private``: editors, partners and previews are
+never kept by a shared cache.
+
+No edit announces a scheduled or embargoed story's coming: the shared cache keeps a page no
+longer than until the next such story appears.
+"""
+
+import math
+from collections.abc import Callable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from content.models import ArticlePage
+from newsroom.front_cache.purge import NEXT_TO_APPEAR_KEY
+
+SHARED_SECONDS = 24 * 60 * 60  # purged on change: a day bounds what a lost purge costs
+BROWSER_SECONDS = 60
+CACHEABLE_STATUSES = {200, 203, 301, 404, 410}
+PRIVATE_PATHS = ("/admin/", "/documents/", "/healthz")
+# What the shared cache keys nothing on, so that it never hands one reader's answer to another.
+PERSONAL_HEADERS = ("Authorization", "X-Partner-Token")
+NOTHING_WAITING = "nothing"
+
+
+def shared_cache_may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE_STATUSES:
+        return False
+    if request.path.startswith(PRIVATE_PATHS) or getattr(request, "is_preview", False):
+        return False
+    if "token" in request.GET or any(request.headers.get(h) for h in PERSONAL_HEADERS):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-cache", "no-store"))
+
+
+def next_to_appear() -> datetime | None:
+    """When the next scheduled or embargoed story appears, asked once a minute at most."""
+    cached = cache.get(NEXT_TO_APPEAR_KEY)
+    if cached is None:
+        first = ArticlePage.objects.next_to_appear()
+        cache.set(NEXT_TO_APPEAR_KEY, first or NOTHING_WAITING, 60)
+        return first
+    return None if cached == NOTHING_WAITING else cached
+
+
+def shared_seconds() -> int:
+    first = next_to_appear()
+    if first is None:
+        return SHARED_SECONDS
+    return max(0, min(SHARED_SECONDS, math.ceil((first - timezone.now()).total_seconds())))
+
+
+class FrontCachePolicyMiddleware:
+    """Says on each response whether, and how long, the shared cache in front may keep it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if shared_cache_may_keep(request, response):
+            max_age = response.get("Cache-Control") and _max_age(response)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=min(max_age or BROWSER_SECONDS, BROWSER_SECONDS),
+                s_maxage=shared_seconds(),
+            )
+        elif "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+def _max_age(response: HttpResponse) -> int | None:
+    for directive in response["Cache-Control"].split(","):
+        name, _, value = directive.strip().partition("=")
+        if name.lower() == "max-age" and value.isdigit():
+            return int(value)
+    return None
