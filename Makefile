@@ -63,6 +63,22 @@ search-cluster: ## Start three local nodes as one cluster on 127.0.0.1:9200-9202
 search-cluster-stop: ## Stop the local three-node cluster
 	$(SEARCH_CLUSTER) deploy/search-node/search-node.sh stop
 
+.PHONY: prod-local
+prod-local: ## The whole production stack on this machine (nginx, Varnish, gunicorn, worker, scheduler, PostgreSQL, Redis, 3 search nodes) with the demo at https://localhost
+	deploy/prod-local.sh start
+
+.PHONY: prod-local-stop
+prod-local-stop: ## Stop what prod-local started; PostgreSQL and var/prod-local are left as they are
+	deploy/prod-local.sh stop
+
+.PHONY: smoke
+smoke: install ## Readers, editors and partners against the running prod-local stack, through the front cache
+	NEWSROOM_SMOKE_DIR=$${PROD_LOCAL_DIR:-var/prod-local} $(BIN)/pytest -p no:randomly tests/smoke -q
+
+.PHONY: bench-load
+bench-load: prod-local ## The prod-local stack under wrk: front cache, renders beside plain Wagtail, Redis and a search node failing (BENCH_SECONDS=60)
+	$(BIN)/python -m tests.bench.load_bench
+
 .PHONY: bench-search
 bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.search_bench

@@ -122,6 +122,7 @@ class DemoReport:
     """How many of each kind of thing the demo created."""
 
     created: dict[str, int] = field(default_factory=dict)
+    site_url: str = ""  # where the demo is served: its Site's root URL
 
     def count(self, kind: str, n: int = 1) -> None:
         self.created[kind] = self.created.get(kind, 0) + n
@@ -130,7 +131,8 @@ class DemoReport:
 class DemoBuilder:
     """Builds the demo newsroom from the JSON under data/, adding nothing twice."""
 
-    def __init__(self):
+    def __init__(self, password: str = DEMO_PASSWORD):
+        self.password = password
         self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))
         translations = DATA_DIR / "translations.json"
@@ -325,7 +327,7 @@ class DemoBuilder:
             },
         )
         if created:
-            admin.set_password(DEMO_PASSWORD)
+            admin.set_password(self.password)
             admin.save()
         users = {"admin": admin}
         for username, full_name, group_names in DEMO_USERS:
@@ -339,7 +341,7 @@ class DemoBuilder:
                 },
             )
             if created:
-                user.set_password(DEMO_PASSWORD)
+                user.set_password(self.password)
                 user.save()
                 user.groups.set(Group.objects.filter(name__in=group_names))
                 self.report.count("users")
@@ -485,5 +487,8 @@ def _bytes_file(data: bytes):
     return buffer
 
 
-def build_demo_site() -> DemoReport:
-    return DemoBuilder().build()
+def build_demo_site(password: str = DEMO_PASSWORD) -> DemoReport:
+    """The demo newsroom; its accounts sign in with ``password`` (the published one by default)."""
+    report = DemoBuilder(password).build()
+    report.site_url = Site.objects.get(is_default_site=True).root_url
+    return report

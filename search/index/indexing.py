@@ -230,6 +230,11 @@ def ensure_indices() -> list[str]:
     return created
 
 
+def languages_without_index() -> list[str]:
+    """The languages whose alias points to no index: a new installation, or a lost one."""
+    return sorted(set(languages()) - set(_indices_behind_aliases(admin_client())))
+
+
 def indexable_page_ids() -> list[int]:
     """Pages published in at least one language."""
     return list(ArticlePage.objects.live().public().values_list("pk", flat=True))

@@ -1,5 +1,7 @@
 """The demo newsroom that `make run` builds: plausible, complete, and built only once."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -7,7 +9,7 @@ from django.utils.translation import override
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowPage
 
-from content.demo.builder import build_demo_site
+from content.demo.builder import DEMO_PASSWORD, build_demo_site
 from content.editorial import EDITORIAL_WORKFLOW_NAME
 from content.models import ArticlePage, MinistryUnit, OfficialDocument, SectionPage, Translation
 
@@ -103,6 +105,25 @@ def test_the_command_refuses_to_run_with_production_like_settings(settings):
     settings.NEWSROOM_ALLOW_DEMO = False
     with pytest.raises(CommandError):
         call_command("build_demo_site")
+
+
+def test_with_production_settings_the_demo_accounts_take_the_operators_password(
+    settings, monkeypatch, db
+):
+    from django.contrib.auth import authenticate
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.NEWSROOM_ALLOW_DEMO = False
+    monkeypatch.setenv("NEWSROOM_DEMO_PASSWORD", "too-short")
+    with pytest.raises(CommandError, match="at least 12"):
+        call_command("build_demo_site")
+
+    monkeypatch.setenv("NEWSROOM_DEMO_PASSWORD", "an operator's own passphrase")
+    call_command("build_demo_site", stdout=StringIO())
+    assert authenticate(username="admin", password="an operator's own passphrase")
+    assert authenticate(username="writer", password="an operator's own passphrase")
+    assert not authenticate(username="admin", password=DEMO_PASSWORD)
 
 
 def test_readers_can_search_the_demo_stories(client, demo):

@@ -4,6 +4,8 @@ Every request waits ``NEWSROOM_SEARCH["admin_timeout"]`` (``ELASTICSEARCH_ADMIN_
 the readers' timeout, and is retried with back-off on transient errors. A failure deletes the
 new indices and exits non-zero with one line naming the step. ``--prune`` only deletes the
 indices of ours no alias points to, which a successful rebuild also does at its end.
+``--if-missing`` rebuilds only when a language has no index: what a release runs, so that a
+new installation gets its indices and an upgrade keeps the ones it has.
 """
 
 import logging
@@ -12,7 +14,13 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.index import ReindexFailed, SearchUnavailable, prune_orphan_indices, rebuild_indices
+from search.index import (
+    ReindexFailed,
+    SearchUnavailable,
+    languages_without_index,
+    prune_orphan_indices,
+    rebuild_indices,
+)
 
 
 def progress_bar(done: int, total: int, width: int = 40) -> None:
@@ -42,13 +50,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Only delete the indices of ours that no alias points to; rebuild nothing.",
         )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Rebuild only if a language has no index (a new installation); else do nothing.",
+        )
 
-    def handle(self, *args, prune=False, **options):
+    def handle(self, *args, prune=False, if_missing=False, **options):
         show_progress = options["verbosity"] > 0 and sys.stdout.isatty()
         try:
             with quiet_node_pool():
                 if prune:
                     self.prune()
+                elif if_missing and not languages_without_index():
+                    self.stdout.write("Every language has its index: nothing to rebuild.")
                 else:
                     self.rebuild(show_progress)
         except (ReindexFailed, SearchUnavailable) as error:

@@ -1,0 +1,182 @@
+"""Smoke test of the production stack `make prod-local` runs: readers, an editor, a partner.
+
+Everything goes through nginx and Varnish as a reader's browser would, over TLS checked
+against the stack's own certificate. CI starts the stack, runs this (`make smoke`), and stops
+it; elsewhere it skips when the stack is not there.
+"""
+
+import html
+import http.cookiejar
+import os
+import re
+import ssl
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.services import require_service
+
+ROOT = Path(__file__).resolve().parents[2]
+STATE = ROOT / os.environ.get("NEWSROOM_SMOKE_DIR", "var/prod-local")
+DEGRADED = '<p class="notice" role="status">'
+ADMIN_PASSWORD = "newsroom-demo"
+# A publish must reach an anonymous reader through the front cache within this.
+PUBLISH_VISIBLE_SECONDS = 2.0
+
+
+def stack_environment() -> dict[str, str]:
+    env_file = STATE / "env"
+    require_service(env_file.exists(), f"no prod-local stack ({env_file} missing): make prod-local")
+    values = {}
+    for line in env_file.read_text().splitlines():
+        name, _, value = line.partition("=")
+        if name and not name.startswith("#"):
+            values[name] = value
+    return values
+
+
+class Browser:
+    """A reader's (or an editor's) HTTPS client with cookies, as nginx sees it."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        context = ssl.create_default_context(cafile=str(STATE / "tls" / "certificate.pem"))
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPSHandler(context=context),
+            urllib.request.HTTPCookieProcessor(self.cookies),
+        )
+
+    def get(self, path: str) -> tuple[int, dict[str, str], str]:
+        return self.send(urllib.request.Request(self.base_url + path))
+
+    def post(self, path: str, data: dict[str, str], referer: str) -> tuple[int, dict, str]:
+        request = urllib.request.Request(
+            self.base_url + path,
+            data=urllib.parse.urlencode(data).encode(),
+            headers={"Referer": self.base_url + referer},
+        )
+        return self.send(request)
+
+    def send(self, request: urllib.request.Request) -> tuple[int, dict[str, str], str]:
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def stack() -> dict[str, str]:
+    return stack_environment()
+
+
+@pytest.fixture
+def reader(stack) -> Browser:
+    return Browser(stack["WAGTAILADMIN_BASE_URL"])
+
+
+def manage(stack: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **stack},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "ar"])
+def test_home_pages_in_three_languages_come_from_the_front_cache(reader, language):
+    status, _headers, body = reader.get(f"/{language}/")
+    assert status == 200
+    assert re.search(rf'<html[^>]* lang="{language}"', body)
+    status, headers, _again = reader.get(f"/{language}/")
+    assert status == 200
+    assert headers.get("X-Cache") == "HIT"
+    assert "s-maxage" not in headers["Cache-Control"]  # the shared cache's alone
+    assert "Content-Security-Policy" in headers
+
+
+def test_an_editor_signs_in_and_is_never_served_from_the_cache(stack, reader):
+    status, _headers, form = reader.get("/admin/login/")
+    assert status == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    status, _headers, dashboard = reader.post(
+        "/admin/login/",
+        {
+            "csrfmiddlewaretoken": token,
+            "username": "admin",
+            "password": stack["NEWSROOM_DEMO_PASSWORD"],
+        },
+        referer="/admin/login/",
+    )
+    assert status == 200, dashboard[:2000]
+    assert 'id="wagtail-sidebar"' in dashboard or "wagtail" in dashboard.lower()
+    assert "errornote" not in dashboard and "error-message" not in dashboard
+    status, headers, _page = reader.get("/en/")
+    assert status == 200
+    assert headers.get("X-Cache") == "PASS"  # signed in: never from the shared cache
+    assert "private" in headers["Cache-Control"] or "s-maxage" not in headers["Cache-Control"]
+
+
+def test_a_partner_reads_a_feed_and_a_reader_finds_its_story(reader):
+    status, _headers, body = reader.get("/en/feeds/all.rss")
+    assert status == 200
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.entries
+    title = feed.entries[0].title
+    assert feed.entries[0].link.startswith(reader.base_url)
+    word = max(re.findall(r"\w+", title), key=len)
+    status, _headers, results = reader.get("/en/search/?" + urllib.parse.urlencode({"q": word}))
+    assert status == 200
+    assert DEGRADED not in results, "search fell back to the database: is the cluster up?"
+    assert title in html.unescape(re.sub(r"<[^>]+>", "", results))  # words found are marked
+
+
+def test_a_publish_reaches_anonymous_readers_through_the_front_cache_within_two_seconds(
+    stack, reader
+):
+    status, _headers, _before = reader.get("/vi/")
+    assert status == 200
+    status, headers, _again = reader.get("/vi/")
+    assert headers.get("X-Cache") == "HIT"
+    headline = f"Diễn đàn hợp tác kinh tế số {int(time.time())}"
+    path = manage(
+        stack,
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from content.models import ArticlePage\n"
+        "story = ArticlePage.objects.live().filter(original_language='vi')"
+        ".order_by('-publication_date', '-pk').first().specific\n"
+        f"story.title = story.title_vi = {headline!r}\n"
+        "story.save_revision().publish()\n"
+        "print(story.get_url())",
+    ).strip()
+    published = time.monotonic()
+    while True:
+        status, headers, home = reader.get("/vi/")
+        if headline in home:
+            break
+        elapsed = time.monotonic() - published
+        assert elapsed < PUBLISH_VISIBLE_SECONDS, (
+            f"not on /vi/ after {elapsed:.1f} s (X-Cache {headers.get('X-Cache')})"
+        )
+        time.sleep(0.1)
+    status, _headers, story = reader.get(path)
+    assert status == 200
+    assert headline in story
