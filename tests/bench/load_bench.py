@@ -1,0 +1,234 @@
+"""`make bench-load`: the stack `make prod-local` runs, under load, and with its parts failing.
+
+1. **Front cache.** Home, a section, an article, a search and a feed, each for
+   ``BENCH_SECONDS`` (60) of wrk (2 threads, 32 connections): through nginx over TLS, as
+   readers get them, and at Varnish itself. Requests per second, p50, p99, failures.
+2. **Renders.** Article and section pages straight from gunicorn (2 sync workers, nothing
+   cached), measured by the plain-Wagtail anchor's own script in the same sitting as the
+   anchor itself (``../shared/bench/anchor-wagtail``, when it is there), with the ratios.
+3. **Faults under load.** Redis stopped in the middle of 20 s of uncached page loads, then
+   started again; one of the three search nodes killed in the middle of 20 s of searches,
+   then started again. Each must cost no failed request.
+
+Needs the stack up (``make prod-local``; ``make bench-load`` starts it) and wrk.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from tests.production_server import ROOT, gunicorn
+
+STATE = ROOT / os.environ.get("PROD_LOCAL_DIR", "var/prod-local")
+ANCHOR = Path(os.environ.get("ANCHOR_BENCH_DIR", ROOT.parent / "shared/bench/anchor-wagtail"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
+FAULT_SECONDS = 20
+LUA = Path(__file__).with_name("wrk_summary.lua")
+VARNISH = "http://127.0.0.1:6091"
+TARGETS = {"front cache req/s": 10_000, "render ratio": 1.5}
+
+
+@dataclass
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    failed: int
+    socket_errors: int
+
+    def line(self, name: str) -> str:
+        return (
+            f"  {name:<34} {self.requests_per_second:>9,.0f} req/s  p50 {self.p50_ms:>7.1f} ms  "
+            f"p99 {self.p99_ms:>7.1f} ms  failed {self.failed}  socket errors {self.socket_errors}"
+        )
+
+
+def wrk(url: str, seconds: int, *headers: str, connections: int = 32) -> Load:
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA),
+    ]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    summary = json.loads(output.split("SUMMARY ", 1)[1].splitlines()[0])
+    return Load(
+        requests_per_second=summary["requests"] / summary["seconds"],
+        p50_ms=summary["p50_us"] / 1000,
+        p99_ms=summary["p99_us"] / 1000,
+        failed=summary["failed"],
+        socket_errors=summary["socket_errors"],
+    )
+
+
+def stack_environment() -> dict[str, str]:
+    env_file = STATE / "env"
+    if not env_file.exists():
+        sys.exit(f"No stack: {env_file} is missing. Run `make prod-local` first.")
+    pairs = (line.partition("=") for line in env_file.read_text().splitlines())
+    return {name: value for name, _, value in pairs if name and not name.startswith("#")}
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def pages(env: dict[str, str]) -> dict[str, str]:
+    """The paths measured: the English home, its first section, newest story, a search, a feed."""
+    script = (
+        "import json\n"
+        "from django.utils import translation\n"
+        "from content.models import ArticlePage, SectionPage\n"
+        "with translation.override('en'):\n"
+        "    story = ArticlePage.objects.live().in_language('en').newest_first().first()\n"
+        "    section = story.get_parent().specific\n"
+        "    word = max(story.title_en.split(), key=len).strip(',.:')\n"
+        "    print(json.dumps({'home': '/en/', 'section': section.get_url(),\n"
+        "        'article': story.get_url(), 'search': '/en/search/?q=' + word,\n"
+        "        'feed': '/en/feeds/all.rss'}))\n"
+    )
+    return json.loads(manage(env, "shell", "--verbosity", "0", "-c", script).strip())
+
+
+def front_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
+    site = env["WAGTAILADMIN_BASE_URL"]
+    host = re.sub(r"^https?://", "", site)
+    print(f"\n1. Front cache, {SECONDS} s of wrk per page (2 threads, 32 connections)")
+    loads = []
+    for name, path in paths.items():
+        through_nginx = wrk(site + path, SECONDS)
+        at_varnish = wrk(VARNISH + path, SECONDS, f"Host: {host}", "X-Forwarded-Proto: https")
+        print(through_nginx.line(f"{name} (nginx, TLS)"))
+        print(at_varnish.line(f"{name} (Varnish)"))
+        loads += [through_nginx, at_varnish]
+    return loads
+
+
+def renders(env: dict[str, str], paths: dict[str, str]) -> None:
+    print("\n2. Renders: gunicorn alone (2 sync workers), every request rendered")
+    measure = ANCHOR / "measure.sh"
+    if not measure.exists():
+        print(f"  (no anchor at {ANCHOR}: ratios not measured)")
+        return
+    run_id = time.strftime("load-%Y%m%dT%H%M%SZ", time.gmtime())
+    results = STATE / "bench-load.jsonl"
+    shared = {**os.environ, "ANCHOR_BENCH_RUN_ID": run_id, "ANCHOR_BENCH_RESULTS": str(results)}
+    subprocess.run([str(ANCHOR / "setup.sh")], check=True, env=shared, capture_output=True)
+    subprocess.run([str(ANCHOR / "run-anchor.sh")], check=True, env=shared)
+    # Plain HTTP on the loopback, as the anchor is measured: no redirect to HTTPS.
+    direct = {**os.environ, **env, "DJANGO_SECURE_SSL_REDIRECT": "false"}
+    with gunicorn(direct, workers=2) as server:
+        subprocess.run(
+            [str(measure), "newsroom", server.url,
+             f"article={paths['article']}", f"index={paths['section']}", f"feed={paths['feed']}"],
+            check=True,
+            env=shared,
+        )  # fmt: skip
+    subprocess.run(
+        [sys.executable, str(ANCHOR / "compare.py"), "--file", str(results), "--run-id", run_id],
+        check=True,
+    )
+
+
+def under_fault(name: str, url: str, headers: list[str], fault, repair) -> Load:
+    """Wrk for FAULT_SECONDS; ``fault`` a quarter in, ``repair`` three quarters in."""
+    found: list[Load] = []
+    load = threading.Thread(
+        target=lambda: found.append(wrk(url, FAULT_SECONDS, *headers, connections=8))
+    )
+    load.start()
+    time.sleep(FAULT_SECONDS / 4)
+    fault()
+    time.sleep(FAULT_SECONDS / 2)
+    repair()
+    load.join()
+    print(found[0].line(name))
+    return found[0]
+
+
+def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
+    print(f"\n3. Faults under load ({FAULT_SECONDS} s of wrk, 8 connections, straight to gunicorn)")
+    direct = {**os.environ, **env, "DJANGO_SECURE_SSL_REDIRECT": "false"}
+    prod_local = ROOT / "deploy" / "prod-local.sh"
+    search_cluster = {
+        **os.environ,
+        "SEARCH_NODE_DIR": str(STATE / "search"),
+        "SEARCH_NODE_PORT": "9280",
+        "SEARCH_NODE_COUNT": "3",
+        "SEARCH_NODE_CLUSTER_NAME": "newsroom-prod-local",
+        "SEARCH_NODE_KEEP_DATA": "1",
+    }
+    node_script = str(ROOT / "deploy" / "search-node" / "search-node.sh")
+    redis_pid = int((STATE / "run" / "redis.pid").read_text())
+    loads = []
+    with gunicorn(direct, workers=3) as server:
+        urllib.request.urlopen(server.url + paths["article"], timeout=30).read()
+        loads.append(
+            under_fault(
+                "article, Redis stopped and started",
+                server.url + paths["article"],
+                [],
+                lambda: os.kill(redis_pid, 15),
+                lambda: subprocess.run([str(prod_local), "start-redis"], check=True),
+            )
+        )
+        loads.append(
+            under_fault(
+                "search, a search node killed",
+                server.url + paths["search"],
+                [],
+                lambda: subprocess.run(
+                    [node_script, "kill-node", "2"], env=search_cluster, check=True
+                ),
+                lambda: subprocess.run(
+                    [node_script, "start-node", "2"],
+                    env=search_cluster,
+                    check=True,
+                    capture_output=True,
+                ),
+            )
+        )
+    return loads
+
+
+def main() -> None:
+    env = stack_environment()
+    paths = pages(env)
+    print("Pages:", ", ".join(f"{name} {path}" for name, path in paths.items()))
+    cached = front_cache(env, paths)
+    renders(env, paths)
+    faulted = faults(env, paths)
+    at_varnish = cached[1::2]
+    print("\nVerdict")
+    print(
+        f"  front cache (Varnish) median over pages: "
+        f"{median([load.requests_per_second for load in at_varnish]):,.0f} req/s "
+        f"(target ≥ {TARGETS['front cache req/s']:,})"
+    )
+    failures = sum(load.failed + load.socket_errors for load in cached + faulted)
+    print(f"  failed requests, all phases: {failures} (target 0)")
+
+
+if __name__ == "__main__":
+    main()
