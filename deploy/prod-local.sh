@@ -186,8 +186,8 @@ start_nginx() {
     SERVER_NAME="$HOST" HTTPS_PORT="$HTTPS_PORT" HTTP_PORT="$HTTP_PORT" \
         TLS_CERTIFICATE="$STATE/tls/certificate.pem" TLS_KEY="$STATE/tls/key.pem" \
         STATIC_ROOT="$DJANGO_STATIC_ROOT" MEDIA_ROOT="$DJANGO_MEDIA_ROOT" \
-        FRONT_CACHE="127.0.0.1:$CACHE_PORT" ACCESS_LOG="$LOG/nginx.access.log" \
-        envsubst '$SERVER_NAME $HTTPS_PORT $HTTP_PORT $TLS_CERTIFICATE $TLS_KEY $STATIC_ROOT $MEDIA_ROOT $FRONT_CACHE $ACCESS_LOG' \
+        FRONT_CACHE="127.0.0.1:$CACHE_PORT" WEB="127.0.0.1:$WEB_PORT" ACCESS_LOG="$LOG/nginx.access.log" \
+        envsubst '$SERVER_NAME $HTTPS_PORT $HTTP_PORT $TLS_CERTIFICATE $TLS_KEY $STATIC_ROOT $MEDIA_ROOT $FRONT_CACHE $WEB $ACCESS_LOG' \
         <deploy/nginx/newsroom.conf.template >"$STATE/nginx/newsroom.conf"
     cat >"$STATE/nginx/nginx.conf" <<EOF
 worker_processes auto;

@@ -180,3 +180,15 @@ def test_a_publish_reaches_anonymous_readers_through_the_front_cache_within_two_
     status, _headers, story = reader.get(path)
     assert status == 200
     assert headline in story
+
+
+def test_a_token_in_the_query_reaches_no_log_and_no_shared_cache(reader):
+    secret = f"smoke-{int(time.time())}-not-a-real-token"
+    status, headers, _body = reader.get(f"/en/feeds/all.rss?token={secret}")
+    assert status == 401  # an unknown token is refused, and still never logged
+    assert headers.get("X-Cache") == "PASS"
+    time.sleep(1)  # the access logs are written as the response completes
+    for log in ("nginx.access.log", "gunicorn.access.log"):
+        text = (STATE / "log" / log).read_text(errors="replace")
+        assert "token=***" in text, log
+        assert secret not in text, log
