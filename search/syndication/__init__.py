@@ -17,7 +17,12 @@ from search.syndication.partner_admin import (
     partner_tokens,
     revoke_partner_token,
 )
-from search.syndication.sitemap_views import robots_txt, sitemap_index, sitemap_section
+from search.syndication.sitemap_views import (
+    robots_txt,
+    sitemap_index,
+    sitemap_paths,
+    sitemap_section,
+)
 from search.syndication.sitemaps import NewsEntry, NewsSitemap, PageSitemap, live_languages
 from search.syndication.websub import (
     HubUnreachable,
@@ -40,6 +45,7 @@ __all__ = [
     "revoke_partner_token",
     "robots_txt",
     "sitemap_index",
+    "sitemap_paths",
     "sitemap_section",
     "upcoming_publications",
 ]

@@ -12,6 +12,12 @@ from search.syndication.sitemaps import NewsSitemap, PageSitemap
 SECTION_TEMPLATES = {"pages": "sitemap.xml", "news": "search/sitemaps/news.xml"}
 
 
+def sitemap_paths() -> list[str]:
+    """The paths of every sitemap: what a new or withdrawn story changes outside its language."""
+    sections = (reverse("sitemap_section", args=[section]) for section in SECTION_TEMPLATES)
+    return [reverse("sitemap_index"), *sections]
+
+
 def _sitemaps(request: HttpRequest) -> dict[str, Sitemap | type[Sitemap]]:
     site = Site.find_for_request(request)
     if site is None:

@@ -33,14 +33,21 @@ PERSONAL_HEADERS = ("Authorization", "X-Partner-Token")
 NOTHING_WAITING = "nothing"
 
 
-def shared_cache_may_keep(request: HttpRequest, response: HttpResponse) -> bool:
-    if request.method not in ("GET", "HEAD") or response.status_code not in CACHEABLE_STATUSES:
+def may_be_served_from_cache(request: HttpRequest) -> bool:
+    """A request any anonymous reader could have made: its answer is everyone's."""
+    if request.method not in ("GET", "HEAD"):
         return False
     if request.path.startswith(PRIVATE_PATHS) or getattr(request, "is_preview", False):
         return False
     if "token" in request.GET or any(request.headers.get(h) for h in PERSONAL_HEADERS):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def shared_cache_may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    if not may_be_served_from_cache(request) or response.cookies:
+        return False
+    if response.status_code not in CACHEABLE_STATUSES:
         return False
     control = response.get("Cache-Control", "").lower()
     return not any(word in control for word in ("private", "no-cache", "no-store"))
@@ -72,7 +79,7 @@ class FrontCachePolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if shared_cache_may_keep(request, response):
-            max_age = response.get("Cache-Control") and _max_age(response)
+            max_age = _directive(response, "max-age")
             patch_cache_control(
                 response,
                 public=True,
@@ -84,9 +91,14 @@ class FrontCachePolicyMiddleware:
         return response
 
 
-def _max_age(response: HttpResponse) -> int | None:
-    for directive in response["Cache-Control"].split(","):
-        name, _, value = directive.strip().partition("=")
-        if name.lower() == "max-age" and value.isdigit():
+def _directive(response: HttpResponse, name: str) -> int | None:
+    for directive in response.get("Cache-Control", "").split(","):
+        found, _, value = directive.strip().partition("=")
+        if found.lower() == name and value.isdigit():
             return int(value)
     return None
+
+
+def shared_max_age(response: HttpResponse) -> int | None:
+    """How long a shared cache may keep ``response`` (its ``s-maxage``), if it may."""
+    return _directive(response, "s-maxage")

@@ -21,9 +21,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
 from content.models import ArticlePage, Translation
+from search.syndication import sitemap_paths
 
-# Site-wide paths outside the language prefixes that list stories.
-SITE_LISTINGS = ("/sitemap",)
 NEXT_TO_APPEAR_KEY = "front-cache:next-to-appear"
 
 
@@ -40,7 +39,7 @@ def stories_changed(page_ids: Iterable[int]) -> None:
     )
     batch = PurgeBatch()
     for site in Site.objects.all():
-        batch.add_urls(site.root_url + path for path in SITE_LISTINGS)
+        batch.add_urls(site.root_url + path for path in sitemap_paths())
         batch.add_urls(f"{site.root_url}/{language}/" for language in sorted(languages))
     for code, _name in settings.LANGUAGES:
         if code in languages:

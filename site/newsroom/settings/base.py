@@ -55,7 +55,9 @@ MIDDLEWARE = [
     "newsroom.security_headers.ContentSecurityPolicyMiddleware",
     "newsroom.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the session and CSRF middleware: it must see the cookies they set.
+    # Outside the session and CSRF middleware: they must see the cookies those set. A page
+    # from Django's page cache skips everything below it.
+    "newsroom.front_cache.page_cache.PageCacheMiddleware",
     "newsroom.front_cache.policy.FrontCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,6 +175,9 @@ NEWSROOM_LISTING_PAGE_SIZE = 12
 # Wagtail must not rewrite one URL into every language.
 WAGTAILFRONTENDCACHE: dict = {}
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# Django's own page cache (newsroom/front_cache/page_cache.py): production turns it on, with
+# its purge backend. Off here, so that development shows every edit at once.
+NEWSROOM_PAGE_CACHE = False
 
 # Partners' feed tokens never reach a log or an error report (newsroom/token_masking.py).
 # The filter sits on django.request and django.server themselves, so that every handler
@@ -285,6 +290,9 @@ NEWSROOM_SEARCH = {
     "failure_threshold": 3,
     "cooldown": 15.0,
     "related_timeout": 0.4,
+    # Writes from the outbox (search/index/indexing.py sync_pages) wait this long: a bulk write
+    # to a busy cluster takes longer than a search, and the background worker can afford it.
+    "write_timeout": 10.0,
     # A file holding the circuit's state, shared by every process of the machine (the
     # production settings set one); empty: each process has its own circuit.
     "circuit_file": "",

@@ -108,11 +108,16 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The HTTP cache in front (Varnish, deploy/varnish/): Wagtail's frontend cache module sends
 # it a PURGE for each URL that changed (newsroom/front_cache/). Several caches, several URLs.
+# Django's own page cache, in the shared cache, hears the same purges.
+NEWSROOM_PAGE_CACHE = True
 WAGTAILFRONTENDCACHE = {
-    f"front-cache-{number}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": location.strip(),
-    }
-    for number, location in enumerate(env("NEWSROOM_FRONT_CACHES", "").split(","), 1)
-    if location.strip()
+    "page-cache": {"BACKEND": "newsroom.front_cache.page_cache.PageCacheBackend"},
+    **{
+        f"front-cache-{number}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location.strip(),
+        }
+        for number, location in enumerate(env("NEWSROOM_FRONT_CACHES", "").split(","), 1)
+        if location.strip()
+    },
 }
