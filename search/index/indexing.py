@@ -205,8 +205,15 @@ def story_sources(page_ids: Iterable[int], language: str) -> dict[int, dict[str,
 
 
 def sync_pages(page_ids: Iterable[int], client: Elasticsearch | None = None) -> SyncResult:
-    """Bring every language's index in line with the database for these pages."""
-    client = client or search_client()
+    """Bring every language's index in line with the database for these pages.
+
+    Writes wait ``write_timeout``, longer than a reader's search: a bulk write to a busy
+    cluster may take a few seconds without anything being wrong, and its timeout would count
+    against the circuit every reader shares. A hung node still fails it, and counts.
+    """
+    client = (client or search_client()).options(
+        request_timeout=float(settings.NEWSROOM_SEARCH.get("write_timeout") or 10.0)
+    )
     page_ids = set(page_ids)
     result = _run_bulk(document_actions(page_ids, alias_name), client)
     index_changed.send(
