@@ -132,6 +132,8 @@ class DemoBuilder:
     """Builds the demo newsroom from the JSON under data/, adding nothing twice."""
 
     def __init__(self, password: str = DEMO_PASSWORD):
+        # The published password is set once; an operator's own is set on every run, so that
+        # the accounts follow it when it changes (make prod-local keeps it in its env file).
         self.password = password
         self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))
@@ -326,7 +328,7 @@ class DemoBuilder:
                 "last_name": "Admin",
             },
         )
-        if created:
+        if created or self.password != DEMO_PASSWORD:
             admin.set_password(self.password)
             admin.save()
         users = {"admin": admin}
@@ -340,9 +342,10 @@ class DemoBuilder:
                     "email": f"{username}@example.org",
                 },
             )
-            if created:
+            if created or self.password != DEMO_PASSWORD:
                 user.set_password(self.password)
                 user.save()
+            if created:
                 user.groups.set(Group.objects.filter(name__in=group_names))
                 self.report.count("users")
             users[username] = user

@@ -3,10 +3,12 @@
 1. **Front cache.** Home, a section, an article, a search and a feed, each for
    ``BENCH_SECONDS`` (60) of wrk (2 threads, 32 connections): through nginx over TLS, as
    readers get them, and at Varnish itself. Requests per second, p50, p99, failures.
-2. **Renders.** Article and section pages straight from gunicorn (2 sync workers, nothing
+2. **Django's page cache.** Home, section and article from the stack's gunicorn, Varnish
+   bypassed: what a web machine serves from Django's cache (Redis) alone.
+3. **Renders.** Article and section pages straight from gunicorn (2 sync workers, nothing
    cached), measured by the plain-Wagtail anchor's own script in the same sitting as the
    anchor itself (``../shared/bench/anchor-wagtail``, when it is there), with the ratios.
-3. **Faults under load.** Redis stopped in the middle of 20 s of uncached page loads, then
+4. **Faults under load.** Redis stopped in the middle of 20 s of uncached page loads, then
    started again; one of the three search nodes killed in the middle of 20 s of searches,
    then started again. Each must cost no failed request.
 
@@ -33,7 +35,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 FAULT_SECONDS = 20
 LUA = Path(__file__).with_name("wrk_summary.lua")
 VARNISH = "http://127.0.0.1:6091"
-TARGETS = {"front cache req/s": 10_000, "render ratio": 1.5}
+TARGETS = {"front cache req/s": 10_000, "django cache req/s": 1_500, "render ratio": 1.5}
 
 
 @dataclass
@@ -125,8 +127,22 @@ def front_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
     return loads
 
 
+def django_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
+    """The stack's own gunicorn, Varnish bypassed: pages from Django's page cache."""
+    workers = env["GUNICORN_WORKERS"]
+    print(f"\n2. Django's page cache alone ({workers} gunicorn workers), {SECONDS} s per page")
+    host = re.sub(r"^https?://", "", env["WAGTAILADMIN_BASE_URL"])
+    web = "http://" + env["GUNICORN_BIND"]
+    loads = []
+    for name in ("home", "section", "article"):
+        load = wrk(web + paths[name], SECONDS, f"Host: {host}", "X-Forwarded-Proto: https")
+        print(load.line(f"{name} (gunicorn)"))
+        loads.append(load)
+    return loads
+
+
 def renders(env: dict[str, str], paths: dict[str, str]) -> None:
-    print("\n2. Renders: gunicorn alone (2 sync workers), every request rendered")
+    print("\n3. Renders: gunicorn alone (2 sync workers), nothing cached")
     measure = ANCHOR / "measure.sh"
     if not measure.exists():
         print(f"  (no anchor at {ANCHOR}: ratios not measured)")
@@ -168,7 +184,7 @@ def under_fault(name: str, url: str, headers: list[str], fault, repair) -> Load:
 
 
 def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
-    print(f"\n3. Faults under load ({FAULT_SECONDS} s of wrk, 8 connections, straight to gunicorn)")
+    print(f"\n4. Faults under load ({FAULT_SECONDS} s of wrk, 8 connections, straight to gunicorn)")
     direct = {**os.environ, **env, "DJANGO_SECURE_SSL_REDIRECT": "false"}
     prod_local = ROOT / "deploy" / "prod-local.sh"
     search_cluster = {
@@ -217,6 +233,7 @@ def main() -> None:
     paths = pages(env)
     print("Pages:", ", ".join(f"{name} {path}" for name, path in paths.items()))
     cached = front_cache(env, paths)
+    from_django = django_cache(env, paths)
     renders(env, paths)
     faulted = faults(env, paths)
     at_varnish = cached[1::2]
@@ -226,7 +243,12 @@ def main() -> None:
         f"{median([load.requests_per_second for load in at_varnish]):,.0f} req/s "
         f"(target ≥ {TARGETS['front cache req/s']:,})"
     )
-    failures = sum(load.failed + load.socket_errors for load in cached + faulted)
+    print(
+        f"  Django's page cache, median over pages: "
+        f"{median([load.requests_per_second for load in from_django]):,.0f} req/s "
+        f"(target ≥ {TARGETS['django cache req/s']:,})"
+    )
+    failures = sum(load.failed + load.socket_errors for load in cached + from_django + faulted)
     print(f"  failed requests, all phases: {failures} (target 0)")
 
 
