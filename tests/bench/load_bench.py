@@ -152,8 +152,14 @@ def renders(env: dict[str, str], paths: dict[str, str]) -> None:
     shared = {**os.environ, "ANCHOR_BENCH_RUN_ID": run_id, "ANCHOR_BENCH_RESULTS": str(results)}
     subprocess.run([str(ANCHOR / "setup.sh")], check=True, env=shared, capture_output=True)
     subprocess.run([str(ANCHOR / "run-anchor.sh")], check=True, env=shared)
-    # Plain HTTP on the loopback, as the anchor is measured: no redirect to HTTPS.
-    direct = {**os.environ, **env, "DJANGO_SECURE_SSL_REDIRECT": "false"}
+    # Plain HTTP on the loopback, as the anchor is measured: no redirect to HTTPS, and every
+    # request rendered (no page cache).
+    direct = {
+        **os.environ,
+        **env,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "NEWSROOM_PAGE_CACHE": "false",
+    }
     with gunicorn(direct, workers=2) as server:
         subprocess.run(
             [str(measure), "newsroom", server.url,
@@ -185,7 +191,13 @@ def under_fault(name: str, url: str, headers: list[str], fault, repair) -> Load:
 
 def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
     print(f"\n4. Faults under load ({FAULT_SECONDS} s of wrk, 8 connections, straight to gunicorn)")
-    direct = {**os.environ, **env, "DJANGO_SECURE_SSL_REDIRECT": "false"}
+    # Every request rendered, so that each one needs PostgreSQL, Redis and the search nodes.
+    direct = {
+        **os.environ,
+        **env,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "NEWSROOM_PAGE_CACHE": "false",
+    }
     prod_local = ROOT / "deploy" / "prod-local.sh"
     search_cluster = {
         **os.environ,
@@ -225,7 +237,25 @@ def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
                 ),
             )
         )
+        # Only the requests in flight when the cluster goes down may fail: 8 at most.
+        loads.append(
+            under_fault(
+                "section, PostgreSQL restarted",
+                server.url + paths["section"],
+                [],
+                lambda: subprocess.run(postgresql_restart(), shell=True, check=True),  # noqa: S602
+                lambda: None,
+            )
+        )
     return loads
+
+
+def postgresql_restart() -> str:
+    """The operator's command (``NEWSROOM_PG_RESTART``), else Debian's newest cluster."""
+    if command := os.environ.get("NEWSROOM_PG_RESTART"):
+        return command
+    version = sorted(Path("/usr/lib/postgresql").iterdir(), key=lambda p: int(p.name))[-1].name
+    return f"pg_ctlcluster {version} main restart"
 
 
 def main() -> None:

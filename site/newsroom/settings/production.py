@@ -108,8 +108,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The HTTP cache in front (Varnish, deploy/varnish/): Wagtail's frontend cache module sends
 # it a PURGE for each URL that changed (newsroom/front_cache/). Several caches, several URLs.
-# Django's own page cache, in the shared cache, hears the same purges.
-NEWSROOM_PAGE_CACHE = True
+# Django's own page cache, in the shared cache, hears the same purges (off: every request
+# renders, as the load bench measures renders).
+NEWSROOM_PAGE_CACHE = env("NEWSROOM_PAGE_CACHE", "true").lower() == "true"
 WAGTAILFRONTENDCACHE = {
     "page-cache": {"BACKEND": "newsroom.front_cache.page_cache.PageCacheBackend"},
     **{
