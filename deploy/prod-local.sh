@@ -156,7 +156,8 @@ tls_certificate() {
 start_web() {
     running gunicorn && return 0
     "$REPO/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --daemon --pid "$RUN/gunicorn.pid" \
-        --access-logfile "$LOG/gunicorn.access.log" --error-logfile "$LOG/gunicorn.log"
+        --access-logfile "$LOG/gunicorn.access.log" --error-logfile "$LOG/gunicorn.log" \
+        --capture-output
     wait_until 60 gunicorn curl -sf "http://127.0.0.1:$WEB_PORT/healthz"
 }
 
@@ -226,6 +227,10 @@ start() {
     HOST="$HOST" PORT="$HTTPS_PORT" "$PYTHON" manage.py build_demo_site
     say "indexing the demo"
     "$PYTHON" manage.py search_reindex
+    # Reading every index once warms the new nodes before readers come, and checks them.
+    "$PYTHON" manage.py search_check
+    say "running the tasks the demo queued (reference index, admin search, purges)"
+    "$PYTHON" manage.py newsroom_worker --batch --no-startup-delay --no-reload >>"$LOG/worker.log" 2>&1
     start_web
     start_background
     start_front_cache
