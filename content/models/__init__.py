@@ -3,12 +3,14 @@
 Inside the package, dependencies point one way: pages use snippets and querysets.
 """
 
+from content.models.generation import ReaderGeneration
 from content.models.memory import MemorySegment
 from content.models.pages import (
     ArticleByline,
     ArticleKind,
     ArticlePage,
     ArticleTag,
+    BasePage,
     HomePage,
     RegionIndexPage,
     SectionPage,
@@ -37,11 +39,13 @@ __all__ = [
     "ArticlePage",
     "ArticleTag",
     "Author",
+    "BasePage",
     "DeskAssignment",
     "HomePage",
     "MemorySegment",
     "MinistryUnit",
     "OfficialDocument",
+    "ReaderGeneration",
     "Region",
     "RegionIndexPage",
     "SectionPage",

@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,7 +24,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from content.blocks import ArticleBodyBlock
@@ -70,15 +71,25 @@ class BasePage(Page):
         source = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         return own or getattr(self, source)
 
-    def route(self, request, path_components):
-        # wagtail-modeltranslation's route compares the slug of every child in Python,
-        # which loads a whole section per request; ask the database for the one child.
-        if path_components and not isinstance(self, RoutablePageMixin):
-            child = self.get_children().filter(localized_slug_q(path_components[0])).first()
-            if child is None:
-                raise Http404
-            return child.specific.route(request, path_components[1:])
-        return super().route(request, path_components)
+    def prepare_for_reuse(self):
+        """Read now what serving the page asks besides its row, to be kept with it.
+
+        A copy of the page kept in a cache under the readers' generation then serves without
+        these queries: a change to any of them advances the generation, and the copy with it.
+        """
+        self._unrestricted = not self.get_view_restrictions().exists()
+
+    def get_view_restrictions(self):
+        if getattr(self, "_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        # Wagtail asks for the ancestors, then for their restrictions: two queries on every
+        # page served. Their paths are prefixes of this page's, so one query does.
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        lineage = Page.objects.filter(path__in=[self.path[:end] for end in steps])
+        return PageViewRestriction.objects.filter(
+            models.Q(page__in=lineage.filter(alias_of__isnull=True))
+            | models.Q(page__in=lineage.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
 
 def localized_slug_q(slug):
@@ -339,7 +350,10 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [b.author for b in self.bylines.select_related("author")]
+        # Lazy, as the rest: the story the template finds cached needs none of them.
+        context["authors"] = SimpleLazyObject(
+            lambda: [b.author for b in self.bylines.select_related("author")]
+        )
         context["coordinating_units"] = self.coordinating_units.all()
         context["topic_list"] = self.topics.all()
         context["region_list"] = self.regions.all()
@@ -353,7 +367,10 @@ class ArticlePage(BasePage):
         ``translations`` to ask it of many articles.
         """
         if not hasattr(self, "_live_languages"):
-            approved = {t.language for t in self.translations.all() if t.live}
+            if "translations" in getattr(self, "_prefetched_objects_cache", {}):
+                approved = {t.language for t in self.translations.all() if t.live}
+            else:
+                approved = set(self.translations.live().values_list("language", flat=True))
             self._live_languages = [
                 code
                 for code, _name in settings.LANGUAGES
@@ -363,6 +380,10 @@ class ArticlePage(BasePage):
 
     def is_written_in(self, language):
         return language in self.live_languages()
+
+    def prepare_for_reuse(self):
+        super().prepare_for_reuse()
+        self.live_languages()
 
     def with_content_json(self, content):
         # Whatever revision is published or previewed, live translations keep their approved

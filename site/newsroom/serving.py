@@ -1,0 +1,122 @@
+"""Serving reader pages: which page a URL path names in the reader's language, remembered.
+
+Wagtail finds a page by walking the tree from the site's root, one level per path segment;
+wagtail-modeltranslation's walk loads every child of each level to compare slugs in Python
+(a section's every story, each with nine languages' columns). Here each level asks the
+database for the one child whose slug in the active language (or the source language's,
+when it has none of its own) matches. The page found (its row) and the site of the request's
+host are kept in the cache under the readers' generation (``content.models.ReaderGeneration``):
+every save of a page, a move, a deletion or a translation's approval advances it, so the next
+request walks again and reads the row afresh. Without the cache every request walks.
+
+What happens once the page is found is Wagtail's own ``serve``: the page's own ``route``
+(liveness, a routable page's sub-routes), view restrictions, hooks, ``serve``.
+"""
+
+import logging
+import pickle
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+
+from content.models import BasePage, ReaderGeneration, localized_slug_q
+
+# The generation keys entries; this only bounds what an unused entry costs the cache.
+ROUTE_SECONDS = 24 * 60 * 60
+
+# (page id, content type id, how many path segments the walk consumed)
+Walked = tuple[int, int, int]
+# What a path's entry holds: the segments consumed and the page, its row as the database had
+# it in the generation of the key (every save of a page advances the generation).
+Found = tuple[int, Page]
+
+logger = logging.getLogger(__name__)
+
+
+def reader_generation(request: HttpRequest | None) -> int:
+    """The readers' generation, read once per request."""
+    if request is None:
+        return ReaderGeneration.current()
+    if not hasattr(request, "_reader_generation"):
+        request._reader_generation = ReaderGeneration.current()  # type: ignore[attr-defined]
+    return request._reader_generation  # type: ignore[attr-defined]
+
+
+def walk(root: Page, segments: list[str]) -> Walked | None:
+    """The page the segments lead to from ``root``, one child a level, in the active language.
+
+    The walk stops at a routable page, whose own ``route`` reads the rest; None when a
+    segment names no child.
+    """
+    page_id, content_type_id, path, depth = root.pk, root.content_type_id, root.path, root.depth
+    for consumed, segment in enumerate(segments):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or issubclass(model, RoutablePageMixin):
+            return page_id, content_type_id, consumed
+        child = (
+            Page.objects.filter(localized_slug_q(segment), path__startswith=path, depth=depth + 1)
+            .order_by("path")
+            .values_list("pk", "content_type_id", "path", "depth")
+            .first()
+        )
+        if child is None:
+            return None
+        page_id, content_type_id, path, depth = child
+    return page_id, content_type_id, len(segments)
+
+
+def page_route(request: HttpRequest, site: Site, path: str, key: str, cached: Found | None):
+    """Wagtail's route result for ``path`` on ``site`` (None: no such page)."""
+    segments = [segment for segment in path.split("/") if segment]
+    if cached is None:
+        walked = walk(site.root_page, segments)
+        if walked is None:
+            return None
+        page_id, content_type_id, consumed = walked
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page: Page | None = model._default_manager.filter(pk=page_id).first() if model else None
+        if page is None:
+            return None
+        if consumed == len(segments):  # not a routable page's sub-route, which may be any text
+            if isinstance(page, BasePage):
+                page.prepare_for_reuse()
+            remember(key, (consumed, page))
+    else:
+        consumed, page = cached
+    try:
+        return page.route(request, segments[consumed:])
+    except Http404:
+        return None
+
+
+def remember(key: str, found: Found) -> None:
+    try:
+        cache.set(key, found, ROUTE_SECONDS)
+    except (pickle.PicklingError, TypeError, AttributeError):  # a page the cache cannot hold
+        logger.warning("Page %s cannot be cached; it is read from the database", found[1].pk)
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's ``serve``, with the site and the page found as above."""
+    # As Wagtail reads it (Site.find_for_request): the host as sent, already validated.
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+    where = f"{reader_generation(request)}:{hostname}:{request.get_port()}"
+    site_key = f"serving:site:{where}"
+    route_key = f"serving:route:{where}:{get_language()}:{path}"
+    cached = cache.get_many([site_key, route_key])
+    site = cached.get(site_key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(site_key, site, ROUTE_SECONDS)
+    request._wagtail_site = site  # type: ignore[attr-defined]
+    if site is not None:
+        route = page_route(request, site, path, route_key, cached.get(route_key))
+        request._wagtail_route_for_request = route  # type: ignore[attr-defined]
+    return wagtail_views.serve(request, path)
