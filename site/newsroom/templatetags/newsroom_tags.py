@@ -3,35 +3,79 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language, override
 from wagtail.models import Site
 
+from content.models import ArticlePage
+from newsroom.serving import reader_generation
+
 register = template.Library()
+
+# The readers' generation keys these entries (newsroom/serving.py): this bounds only what an
+# entry nobody asks for again costs the cache.
+CHROME_CACHE_SECONDS = 24 * 60 * 60
+
+
+@register.simple_tag(takes_context=True, name="reader_generation")
+def reader_generation_tag(context):
+    """The readers' generation, for ``{% cache %}`` keys of what a change must refresh."""
+    return reader_generation(context.get("request"))
+
+
+NOTHING_WAITING = "nothing"
+
+
+@register.simple_tag(takes_context=True)
+def next_story_appearance(context):
+    """When the next scheduled or embargoed story becomes readable ("nothing": none waits).
+
+    No edit announces it, so a cached listing must be keyed on it as well as on the readers'
+    generation: until then, the stories readable are those readable when it was asked.
+    """
+    key = f"next-story-appearance:{reader_generation(context.get('request'))}"
+    known = cache.get(key)
+    if known is None or (known != NOTHING_WAITING and known <= timezone.now()):
+        known = ArticlePage.objects.next_to_appear() or NOTHING_WAITING
+        cache.set(key, known, CHROME_CACHE_SECONDS)
+    return known
 
 
 @register.simple_tag(takes_context=True)
 def page_translations(context, page):
-    """Code, name, URL and absolute URL of each language the page has text of its own in."""
+    """Code, name, URL and absolute URL of each language the page has text of its own in.
+
+    Cached per page, language and the request's host until readers' content changes: each
+    language's URL costs a switch of language and a lookup of the sites' root paths.
+    """
     request = context.get("request")
-    translations = []
-    for code, name in settings.LANGUAGES:
-        if not page.is_written_in(code):
-            continue
-        with override(code):
-            url, full_url = page.get_url(request), page.get_full_url(request)
-        if url:
-            translations.append({"code": code, "name": name, "url": url, "full_url": full_url})
-    return translations
 
+    def build():
+        translations = []
+        for code, name in settings.LANGUAGES:
+            if not page.is_written_in(code):
+                continue
+            with override(code):
+                url, full_url = page.get_url(request), page.get_full_url(request)
+            if url:
+                translations.append({"code": code, "name": name, "url": url, "full_url": full_url})
+        return translations
 
-MENU_CACHE_SECONDS = 300
+    if request is None or getattr(request, "is_preview", False):  # a draft's own languages
+        return build()
+    key = (
+        f"page-translations:{reader_generation(request)}:{request.get_host()}:"
+        f"{page.pk}:{get_language()}"
+    )
+    return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Title and URL of the site's top-level pages shown in menus, cached per site and language.
 
-    The menu is on every page; caching it keeps it from adding queries to each one.
+    The menu is on every page; caching it keeps it from adding queries to each one. A section
+    renamed, added or hidden changes the readers' generation, hence the key.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
@@ -42,4 +86,5 @@ def main_menu(context):
         pages = site.root_page.get_children().live().in_menu().specific()
         return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
-    return cache.get_or_set(f"main-menu:{site.pk}:{get_language()}", build, MENU_CACHE_SECONDS)
+    key = f"main-menu:{reader_generation(request)}:{site.pk}:{get_language()}"
+    return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)

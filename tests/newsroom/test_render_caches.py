@@ -1,0 +1,200 @@
+"""What rendering a page keeps in the cache, and that a change is on the very next request.
+
+The route of a path, the site, the menu, a page's languages, an article's story and a
+section's list of stories are cached under the readers' generation (newsroom/serving.py):
+each test reads a page once so that the cache holds it, changes something readers see,
+and reads the page again. Django's page cache stays off, so every request renders.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import override
+from wagtail.models import PageViewRestriction
+
+from content.models import ReaderGeneration
+from tests.factories import TopicFactory
+from tests.factories.stories import published_story
+from tests.factories.translations import approve_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def render_caches(settings):
+    """A real cache, as in production, without the page cache in front of rendering."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.NEWSROOM_PAGE_CACHE = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def english_story(section, title="Trade talks open", body="Delegations met."):
+    return published_story(section, {"vi": (f"Tin {title}", "Nội dung."), "en": (title, body)})
+
+
+def url_in(page, language):
+    with override(language):
+        return type(page).objects.get(pk=page.pk).get_url()
+
+
+def english_url(page):
+    return url_in(page, "en")
+
+
+def html(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_page_read_again_comes_from_the_cache_with_fewer_queries(
+    client, section, django_assert_max_num_queries
+):
+    story = english_story(section)
+    url = english_url(story)
+    first = html(client.get(url))
+    # The generation alone: the page with its view restrictions and live languages, its
+    # menu, its languages' URLs and its story come from the cache.
+    with django_assert_max_num_queries(1):
+        again = html(client.get(url))
+    assert again == first
+
+
+def test_a_new_story_is_listed_on_the_next_request(client, section):
+    english_story(section, title="First story")
+    listing = english_url(section)
+    assert "First story" in html(client.get(listing))
+
+    english_story(section, title="Second story")
+
+    assert "Second story" in html(client.get(listing))
+
+
+def test_a_renamed_section_is_in_the_menu_and_on_its_stories_at_once(client, section):
+    story = english_story(section)
+    url = english_url(story)
+    assert "Foreign affairs" in html(client.get(url))
+
+    section.title_en = "External relations"
+    section.save_revision().publish()
+
+    page = html(client.get(url))
+    assert "External relations" in page
+    assert "Foreign affairs" not in page
+
+
+def test_a_renamed_topic_is_on_the_story_at_once(client, section):
+    story = english_story(section)
+    topic = TopicFactory(name_en="Supply chains")
+    story.topics.add(topic)
+    story.save_revision().publish()
+    url = english_url(story)
+    assert "Supply chains" in html(client.get(url))
+
+    topic.name_en = "Logistics"
+    topic.save()
+
+    page = html(client.get(url))
+    assert "Logistics" in page
+    assert "Supply chains" not in page
+
+
+def test_an_approved_translation_is_served_at_once(client, section):
+    story = english_story(section, title="Trade talks open")
+    url = english_url(story)
+    assert "Trade talks open" in html(client.get(url))
+    french = url_in(story, "fr")
+    assert client.get(french).status_code == 404
+
+    approve_text(story, "en", title="Trade talks resume")
+    approve_text(story, "fr", title="Reprise des négociations")
+
+    assert "Trade talks resume" in html(client.get(url))
+    assert "Reprise des négociations" in html(client.get(url_in(story, "fr")))
+    assert "Français" in html(client.get(url))  # the language switcher offers it
+
+
+def test_an_unpublished_story_is_gone_from_its_url_and_its_section_at_once(client, section):
+    story = english_story(section, title="Soon withdrawn")
+    url, listing = english_url(story), english_url(section)
+    assert client.get(url).status_code == 200
+    assert "Soon withdrawn" in html(client.get(listing))
+
+    story.unpublish()
+
+    assert client.get(url).status_code == 404
+    assert "Soon withdrawn" not in html(client.get(listing))
+
+
+def test_a_moved_story_is_served_at_its_new_url_only(client, home, section):
+    from tests.factories import SectionPageFactory
+
+    other = SectionPageFactory(parent=home, title="Thương mại", title_en="Trade")
+    story = english_story(section)
+    old_url = english_url(story)
+    assert client.get(old_url).status_code == 200
+
+    story.move(other, pos="last-child")
+
+    new_url = english_url(story)
+    assert new_url != old_url
+    assert client.get(new_url).status_code == 200
+    moved = client.get(old_url)  # Wagtail's automatic redirect, not the page
+    assert (moved.status_code, moved.url) == (301, new_url)
+
+
+def test_a_deleted_story_is_a_404_at_once(client, section):
+    story = english_story(section)
+    url = english_url(story)
+    assert client.get(url).status_code == 200
+
+    story.delete()
+
+    assert client.get(url).status_code == 404
+
+
+def test_a_private_page_is_private_from_the_next_request(client, section):
+    story = english_story(section)
+    url = english_url(story)
+    assert client.get(url).status_code == 200
+
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(url).status_code == 302  # to the login page
+
+
+def test_a_scheduled_story_is_listed_once_its_time_has_come(client, section, monkeypatch):
+    english_story(section, title="Already out")
+    soon = timezone.now() + timedelta(minutes=5)
+    story = english_story(section, title="Out in five minutes")
+    type(story).objects.filter(pk=story.pk).update(publication_date=soon)  # as a schedule does
+    listing = english_url(section)
+    assert "Out in five minutes" not in html(client.get(listing))
+
+    later = soon + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    assert "Out in five minutes" in html(client.get(listing))
+
+
+def test_pages_are_served_alike_when_the_cache_is_away(client, section, settings):
+    story = english_story(section)
+    url = url_in(story, "vi")
+    cached = html(client.get(url))
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    assert html(client.get(url)) == cached
+    story.title_vi = "Tiêu đề mới"
+    story.save_revision().publish()
+    assert "Tiêu đề mới" in html(client.get(url))
+
+
+def test_the_generation_advances_with_each_change_readers_see(section):
+    before = ReaderGeneration.current()
+    TopicFactory()
+    story = english_story(section)
+    story.unpublish()
+    assert ReaderGeneration.current() > before + 2
