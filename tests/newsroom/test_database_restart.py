@@ -9,7 +9,10 @@ and the worker must still take changes. Without the variable the drill skips (fa
 
 import os
 import subprocess
+import threading
 import time
+import urllib.error
+import urllib.request
 from urllib.parse import urlencode
 
 import pytest
@@ -45,6 +48,28 @@ def restart_command(postgresql):
         bool(command), "NEWSROOM_PG_RESTART is not set: no command to restart PostgreSQL"
     )
     return command
+
+
+class Reader(threading.Thread):
+    """Reads one page over and over, one request at a time, until stopped."""
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url = url
+        self.statuses: list[int] = []
+        self.reading = True
+
+    def run(self) -> None:
+        while self.reading:
+            try:
+                with urllib.request.urlopen(self.url, timeout=30) as response:
+                    self.statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                self.statuses.append(error.code)
+
+    def stop(self) -> None:
+        self.reading = False
+        self.join(timeout=35)
 
 
 def restart_postgresql(command: str) -> None:
@@ -127,8 +152,15 @@ def test_the_site_and_its_worker_outlive_a_postgresql_restart(
                 assert {pid: a.status for pid, a in answers.items()} == dict.fromkeys(pids, 200)
             assert server.workers_connected_to(database_port) == pids, "a worker never connected"
 
+            # A reader keeps reading while the cluster restarts: only what was in flight fails.
+            reader = Reader(server.url + story_path)
+            reader.start()
             restart_postgresql(restart_command)
             wait_for(database_answers, timeout=60, what="PostgreSQL to accept connections")
+            reader.stop()
+            assert len(reader.statuses) > 1, reader.statuses
+            failed = [status for status in reader.statuses if status != 200]
+            assert len(failed) <= 1, f"{len(failed)} of {len(reader.statuses)} reads failed"
 
             # Every worker's first request after the restart, and all the others, succeed.
             for path in paths:
@@ -148,4 +180,6 @@ def test_the_site_and_its_worker_outlive_a_postgresql_restart(
     finally:
         output = stop(worker)
         connection.close()  # teardown (flush) on a fresh connection
-    assert "Database error, resuming" in output, output
+    # The worker met the restart: it waited for a connection, or resumed after an error.
+    met = ("PostgreSQL refused a connection, trying again", "Database error, resuming")
+    assert any(line in output for line in met), output

@@ -29,8 +29,14 @@ ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Persistent connections, checked before each request's (or task's) first query: after a
 # PostgreSQL restart the dead connection is replaced instead of failing that request.
+_database = dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)
 DATABASES = {
-    "default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)
+    "default": {
+        **_database,
+        # A new connection waits up to 5 s for a restarting server (newsroom/postgresql/).
+        "ENGINE": "newsroom.postgresql",
+        "OPTIONS": {**_database.get("OPTIONS", {}), "connect_retry_seconds": 5},
+    }
 }
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
