@@ -106,6 +106,7 @@ def test_an_approved_translation_is_served_at_once(client, section):
     story = english_story(section, title="Trade talks open")
     url = english_url(story)
     assert "Trade talks open" in html(client.get(url))
+    assert 'hreflang="fr"' not in html(client.get(url))
     french = url_in(story, "fr")
     assert client.get(french).status_code == 404
 
@@ -114,7 +115,9 @@ def test_an_approved_translation_is_served_at_once(client, section):
 
     assert "Trade talks resume" in html(client.get(url))
     assert "Reprise des négociations" in html(client.get(url_in(story, "fr")))
-    assert "Français" in html(client.get(url))  # the language switcher offers it
+    english = html(client.get(url))
+    assert "Français" in english  # the language switcher offers it
+    assert 'hreflang="fr"' in english  # and so do the alternates
 
 
 def test_an_unpublished_story_is_gone_from_its_url_and_its_section_at_once(client, section):
