@@ -167,7 +167,9 @@ start_background() {
         echo $! >"$RUN/worker.pid"
     fi
     if ! running scheduler; then
-        nohup bash -c 'while true; do deploy/scheduled.sh; sleep 60; done' >>"$LOG/scheduler.log" 2>&1 &
+        # A process group of its own: stopping it stops the loop and whatever step it is in.
+        setsid nohup bash -c 'while true; do deploy/scheduled.sh; sleep 60; done' \
+            >>"$LOG/scheduler.log" 2>&1 &
         echo $! >"$RUN/scheduler.pid"
     fi
 }
@@ -257,8 +259,8 @@ stop() {
     [ -d "$RUN" ] || { say "not started"; return 0; }
     stop_pid nginx QUIT
     stop_pid varnish
+    if running scheduler; then kill -TERM -- "-$(cat "$RUN/scheduler.pid")" 2>/dev/null || true; fi
     stop_pid scheduler
-    pkill -f "$REPO/deploy/scheduled.sh" 2>/dev/null || true
     stop_pid worker
     stop_pid gunicorn
     search_cluster stop || true
