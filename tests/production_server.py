@@ -63,6 +63,9 @@ def production_environment(
         "ELASTICSEARCH_URL": search_url,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
         "NEWSROOM_SEARCH_CIRCUIT_FILE": str(circuit),
+        # Drills judge gunicorn's own answers (a fallback, a render): no page cache answers for
+        # it. The page cache has tests of its own (tests/newsroom/test_page_cache.py).
+        "NEWSROOM_PAGE_CACHE": "false",
         **extra,
     }
     if index_prefix:

@@ -1,9 +1,11 @@
 """The reader's search page and the autocomplete endpoint."""
 
-from typing import Any
+from typing import Any, cast
 
+from django.conf import settings
 from django.http import HttpRequest, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
@@ -47,10 +49,18 @@ def search_page(request: HttpRequest) -> TemplateResponse:
     if form.is_bound and not form.is_valid():
         return TemplateResponse(request, "search/search_page.html", {"form": form}, status=400)
     context = {"form": form, "query": form.cleaned_data["q"] if form.is_bound else ""}
+    degraded = False
     if form.is_bound and form.has_changed():
         result = search_articles(form.search_request(get_language()))
         context.update(result=result, facets=facet_groups(result, request.GET))
-    return TemplateResponse(request, "search/search_page.html", context)
+        degraded = result.degraded
+    response = TemplateResponse(request, "search/search_page.html", context)
+    if degraded:
+        # The database stands in while the node is away: no shared cache keeps its answer
+        # past the circuit's next try.
+        cooldown = cast(float, settings.NEWSROOM_SEARCH["cooldown"])
+        patch_cache_control(response, s_maxage=int(cooldown))
+    return response
 
 
 @require_GET

@@ -80,11 +80,13 @@ class FrontCachePolicyMiddleware:
         response = self.get_response(request)
         if shared_cache_may_keep(request, response):
             max_age = _directive(response, "max-age")
+            # A view may ask for less (a search the database answered while the node was away).
+            asked = _directive(response, "s-maxage")
             patch_cache_control(
                 response,
                 public=True,
                 max_age=min(max_age or BROWSER_SECONDS, BROWSER_SECONDS),
-                s_maxage=shared_seconds(),
+                s_maxage=min(shared_seconds(), SHARED_SECONDS if asked is None else asked),
             )
         elif "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
