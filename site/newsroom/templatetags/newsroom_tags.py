@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from wagtail.models import Site
 
-from content.models import ArticlePage
+from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
 from newsroom.serving import reader_generation
 
 register = template.Library()
@@ -87,4 +87,30 @@ def main_menu(context):
         return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
     key = f"main-menu:{reader_generation(request)}:{site.pk}:{get_language()}"
+    return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)
+
+
+TAXONOMY_INDEXES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
+
+
+@register.simple_tag(takes_context=True)
+def taxonomy_index_urls(context):
+    """URL of the site's topics, regions and units indexes, by taxonomy, cached like the menu.
+
+    A term's page is its index's URL followed by the term's slug.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+
+    def build():
+        urls = {}
+        for taxonomy, model in TAXONOMY_INDEXES.items():
+            index = model.objects.live().descendant_of(site.root_page).first()
+            if index is not None:
+                urls[taxonomy] = index.get_url(request)
+        return urls
+
+    key = f"taxonomy-index-urls:{reader_generation(request)}:{site.pk}:{get_language()}"
     return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)

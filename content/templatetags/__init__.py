@@ -1,0 +1,1 @@
+"""Template tags and filters of content's own templates (blocks and includes)."""
