@@ -1,0 +1,73 @@
+"""The beacon: one read of a story in a language, counted before Django does anything else.
+
+Readers' pages are served from the front cache, so a read is counted by a request the page
+sends once shown (``static/reach/beacon.js``): ``POST /reach/beacon?s=<story>&l=<language>
+&r=<referring host>``. The middleware answers it first of all, with 204 and ``no-store``,
+whatever it decides: what is not a read (a bot, a flood, a forged value) is silently not
+counted, so that nobody learns by probing what counts.
+"""
+
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+from reach import buffer
+from reach.crawlers import is_bot
+from reach.referrers import DIRECT, INTERNAL
+from reach.sources import is_flooding
+
+BEACON_PATH = "/reach/beacon"
+STORY_ID = re.compile(r"[1-9][0-9]{0,9}")
+HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}\.)*[a-z0-9-]{1,63}")
+LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
+def read_name(request: HttpRequest) -> str | None:
+    """``story:language:referrer`` of a well-formed beacon, None for anything forged."""
+    params = request.GET
+    story, language, referrer = params.get("s", ""), params.get("l", ""), params.get("r", "")
+    if not STORY_ID.fullmatch(story) or int(story) > 2**31 - 1 or language not in LANGUAGES:
+        return None
+    referrer = referrer.lower().rstrip(".")
+    if referrer and (len(referrer) > 253 or not HOST_NAME.fullmatch(referrer)):
+        return None
+    if not referrer:
+        referrer = DIRECT
+    elif referrer == request.get_host().partition(":")[0].lower():
+        referrer = INTERNAL
+    return f"{story}:{language}:{referrer}"
+
+
+def count_read(request: HttpRequest) -> None:
+    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        return
+    # Prefetches and prerenders that the reader never saw send no beacon: beacon.js waits.
+    name = read_name(request)
+    if name is None or is_flooding(request):
+        return
+    buffer.count(name)
+
+
+def beacon_response() -> HttpResponse:
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class BeaconMiddleware:
+    """Answers the beacon ahead of the whole middleware stack: no session, cookie or page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info != BEACON_PATH:
+            return self.get_response(request)
+        if request.method in ("POST", "GET"):
+            try:
+                count_read(request)
+            except Exception:  # a reader never pays for a count that failed
+                buffer.logger.warning("A read could not be counted", exc_info=True)
+        return beacon_response()

@@ -1,0 +1,113 @@
+"""Folding the buffer's closed windows into the daily counts in the database.
+
+Run by the background worker every minute (``tasks.fold_reach``, queued by
+``manage.py reach_fold`` from ``deploy/scheduled.sh``). A window is folded once: its mark
+(``FoldedWindow``) is written in the same transaction as its counts, so that two folds at
+once, or a fold killed after its commit, never count a window twice. Counts for stories that
+are not live in the language counted are dropped here: a forged beacon pollutes nothing.
+"""
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from content.models import ArticlePage, Translation
+from reach import buffer
+from reach.models import FoldedWindow, PartnerSite, Referrals, StoryReads
+from reach.referrers import referrer_kind
+
+logger = logging.getLogger(__name__)
+
+LOOKBACK_WINDOWS = buffer.KEPT_SECONDS // buffer.WINDOW_SECONDS
+
+
+def window_day(window: int) -> date:
+    """The day, in the ministry's time zone, a window's minute falls on."""
+    start = datetime.fromtimestamp(window * buffer.WINDOW_SECONDS, tz=UTC)
+    return timezone.localdate(start)
+
+
+def readable_pairs(story_ids: Iterable[int]) -> set[tuple[int, str]]:
+    """(story, language) pairs of these stories that readers may read."""
+    originals = set(
+        ArticlePage.objects.filter(pk__in=set(story_ids), live=True).values_list(
+            "pk", "original_language"
+        )
+    )
+    translations = Translation.objects.live().filter(page_id__in={pk for pk, _ in originals})
+    return originals | set(translations.values_list("page_id", "language"))
+
+
+def _add_counts(model, key_columns: list[str], rows: list[tuple]) -> None:
+    """Add ``rows`` (key columns, then reads) to ``model``'s counts: one upsert each."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join([*key_columns, "reads"])
+    placeholders = ", ".join(["%s"] * (len(key_columns) + 1))
+    conflict = ", ".join(key_columns)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608  names are ours
+            f"ON CONFLICT ({conflict}) DO UPDATE SET reads = {table}.reads + EXCLUDED.reads",
+            rows,
+        )
+
+
+def fold_counts(window: int, counts: dict[str, int], partner_hosts: frozenset[str]) -> None:
+    """Add one window's buffered counts to the daily counts, once."""
+    day = window_day(window)
+    parsed = []
+    for name, reads in counts.items():
+        story_id, language, host = name.split(":", 2)
+        parsed.append((int(story_id), language, host, reads))
+    readable = readable_pairs(story for story, *_ in parsed)
+    story_reads: Counter[tuple[int, str]] = Counter()
+    referrals: Counter[tuple[str, str, str]] = Counter()
+    for story, language, host, reads in parsed:
+        if (story, language) not in readable:
+            continue
+        story_reads[story, language] += reads
+        kind = referrer_kind(host, partner_hosts)
+        referrals[language, kind.value, host if len(host) > 1 else ""] += reads
+    with transaction.atomic():
+        FoldedWindow.objects.create(window=window)
+        _add_counts(
+            StoryReads,
+            ["page_id", "language", "day"],
+            [(story, language, day, reads) for (story, language), reads in story_reads.items()],
+        )
+        _add_counts(
+            Referrals,
+            ["day", "language", "kind", "host"],
+            [(day, *key, reads) for key, reads in referrals.items()],
+        )
+
+
+def fold(now: float | None = None) -> int:
+    """Fold every closed window the buffer still holds; the number folded."""
+    current = buffer.current_window(now)
+    first = current - LOOKBACK_WINDOWS
+    # A window closes when its minute is over; one more lets the last beacons land.
+    candidates = range(first, current - 1)
+    pending = buffer.windows_with_counts(candidates)
+    done = set(
+        FoldedWindow.objects.filter(window__in=list(pending)).values_list("window", flat=True)
+    )
+    partner_hosts = frozenset(PartnerSite.objects.values_list("host", flat=True))
+    folded = 0
+    for window, slots in sorted(pending.items()):
+        counts = buffer.read_window(window, slots)
+        if window not in done:
+            try:
+                fold_counts(window, counts, partner_hosts)
+            except IntegrityError:  # another fold took this window first
+                continue
+            folded += 1
+        buffer.forget_window(window, slots, counts)
+    FoldedWindow.objects.filter(folded_at__lt=timezone.now() - timedelta(days=3)).delete()
+    return folded

@@ -1,0 +1,1 @@
+"""``reach_fold`` and ``reach_report``."""

@@ -1,0 +1,90 @@
+"""What reach stores: counts per day, never a reader.
+
+Every row is a number of reads, pulls or searches on a day, for a story, language, kind of
+referring site, partner or normalised query; nothing in them says who read, pulled or
+searched. The data protection page (``privacy``) is generated from these models' fields.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reach.referrers import ReferrerKind
+
+
+class StoryReads(models.Model):
+    """Reads of a story in a language on a day (the ministry's time zone)."""
+
+    day = models.DateField(_("day"))
+    page = models.ForeignKey(
+        "content.ArticlePage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    reads = models.PositiveBigIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("reads of a story")
+        verbose_name_plural = _("reads of stories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "day"], name="reach_story_reads_once_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "language"], name="reach_story_reads_by_day")]
+        permissions = [("view_reach", _("Can see the newsroom's reach"))]
+
+    def __str__(self):
+        return f"{self.page_id} {self.language} {self.day}: {self.reads}"
+
+
+class Referrals(models.Model):
+    """Reads in a language on a day that came from one referring site (or directly)."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    kind = models.CharField(_("kind of site"), max_length=16, choices=ReferrerKind.choices)
+    host = models.CharField(_("referring site"), max_length=253, blank=True)
+    reads = models.PositiveBigIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("referrals")
+        verbose_name_plural = _("referrals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "kind", "host"], name="reach_referrals_once_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.day} {self.kind} {self.host}: {self.reads}"
+
+
+class PartnerSite(models.Model):
+    """A partner's web site: reads it refers count as from partner sites."""
+
+    partner = models.ForeignKey(
+        "newsroom_search.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    host = models.CharField(
+        _("host name"), max_length=253, unique=True, help_text=_("For example: www.example.com")
+    )
+
+    class Meta:
+        verbose_name = _("partner site")
+        verbose_name_plural = _("partner sites")
+
+    def __str__(self):
+        return self.host
+
+
+class FoldedWindow(models.Model):
+    """A minute of the buffer already folded: folding it twice would count it twice."""
+
+    window = models.BigIntegerField(primary_key=True)
+    folded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.window)
