@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "newsroom",
     "content",
     "search",
+    "reach",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Readers' beacons are counted and answered before anything else runs (reach/beacon.py).
+    "reach.beacon.BeaconMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security_headers.ContentSecurityPolicyMiddleware",
     "newsroom.security_headers.PermissionsPolicyMiddleware",
