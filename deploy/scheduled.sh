@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# What runs every minute: scheduled pages go live or expire, and no index change waits for a
-# drain whatever worker was killed. systemd's newsroom-scheduler.timer runs it; so does
-# `make prod-local`. NEWSROOM_PYTHON names the interpreter (default: the repository's .venv).
+# What runs every minute: scheduled pages go live or expire, no index change waits for a
+# drain whatever worker was killed, and the worker folds the reach buffer into daily counts.
+# systemd's newsroom-scheduler.timer runs it; so does `make prod-local`. NEWSROOM_PYTHON names
+# the interpreter (default: the repository's .venv).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${NEWSROOM_PYTHON:-.venv/bin/python}"
 "$PYTHON" manage.py publish_scheduled
 "$PYTHON" manage.py search_drain --sweep
+"$PYTHON" manage.py reach_fold
