@@ -70,3 +70,81 @@ def test_editors_and_partners_get_pages_of_their_own(page_cache, client, section
 
     assert "private" in signed_in["Cache-Control"]
     assert partner.status_code == 401  # answered by the view, not from the cache
+
+
+@pytest.fixture
+def wsgi_application():
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from newsroom.front_cache.page_cache import PageCacheApplication
+
+    return PageCacheApplication(WSGIHandler())
+
+
+def wsgi_get(application, path: str, **headers) -> tuple[str, dict[str, str], bytes]:
+    """``path`` through the WSGI application as gunicorn calls it: status, headers, body."""
+    from django.test import RequestFactory
+
+    environ = RequestFactory().get(path, **headers).environ
+    answer: dict = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=dict(response_headers))
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_a_cached_page_is_answered_before_django_with_the_same_headers(
+    page_cache, wsgi_application, section, django_assert_num_queries
+):
+    published_story(section, {"vi": ("Tin", "Nội dung."), "en": ("Trade talks", "Text.")})
+    status, rendered_headers, rendered = wsgi_get(wsgi_application, "/en/")
+
+    with django_assert_num_queries(0):
+        status_again, headers, body = wsgi_get(wsgi_application, "/en/")
+
+    assert (status, status_again) == ("200 OK", "200 OK")
+    assert body == rendered and b"Trade talks" in body
+    for name in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Cache-Control",
+    ):
+        assert headers[name] == rendered_headers[name]
+    assert "Set-Cookie" not in headers
+
+
+def test_a_purge_reaches_the_copies_the_wsgi_application_serves(
+    page_cache, wsgi_application, section
+):
+    published_story(section, {"vi": ("Tin cũ", "Nội dung."), "en": ("Old news", "Text.")})
+    wsgi_get(wsgi_application, "/en/")
+
+    published_story(section, {"en": ("Fresh conference", "Text.")})
+
+    assert b"Fresh conference" in wsgi_get(wsgi_application, "/en/")[2]
+
+
+def test_a_page_that_differs_by_the_readers_language_preference_is_not_kept(page_cache, client):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from newsroom.front_cache.page_cache import keep, look_up
+
+    request = RequestFactory().get("/robots.txt")
+    response = HttpResponse("per language")
+    response["Cache-Control"] = "public, s-maxage=600"
+    response["Vary"] = "Accept-Language"
+    keep(look_up(request), request, response)
+
+    assert look_up(request).found is None
+
+
+def test_a_foreign_host_gets_django_s_400_not_an_error(
+    page_cache, wsgi_application, section, settings
+):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    status, _, _ = wsgi_get(wsgi_application, "/en/", HTTP_HOST="evil.example")
+    assert status.startswith("400")

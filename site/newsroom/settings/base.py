@@ -54,13 +54,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Readers' beacons are counted and answered before anything else runs (reach/beacon.py).
     "reach.beacon.BeaconMiddleware",
+    # Django's page cache keeps whole responses, the headers the middleware below adds
+    # included, and sees the cookies the session and CSRF middleware set. A page from it skips
+    # everything below it.
+    "newsroom.front_cache.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security_headers.ContentSecurityPolicyMiddleware",
     "newsroom.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the session and CSRF middleware: they must see the cookies those set. A page
-    # from Django's page cache skips everything below it.
-    "newsroom.front_cache.page_cache.PageCacheMiddleware",
     "newsroom.front_cache.policy.FrontCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
