@@ -5,10 +5,17 @@ wagtail-modeltranslation itself; ArticlePage's own translated fields come from t
 workflow's list (``content.translating.fields``), the one source of truth, and the check
 ``content.E003`` compares the two. The translation workflow package is named
 ``content.translating`` so that it is never confused with this module.
+
+What frames stories (listing pages, topics, regions, units, roles, documents) falls back in
+the frame's order, the reader's language, then English, then Vietnamese (``content.frame``);
+stories' own fields keep the source as their only fallback, and readers never reach it.
 """
 
+from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.translator import TranslationOptions, register
+from wagtail.models import Page
 
+from content.frame import modeltranslation_fallback
 from content.models import (
     ArticlePage,
     Author,
@@ -25,6 +32,8 @@ from content.models import (
 )
 from content.translating.fields import ARTICLE_FIELDS
 
+FRAME_PAGES = (HomePage, SectionPage, TopicIndexPage, RegionIndexPage, UnitIndexPage)
+
 
 @register(HomePage)
 @register(SectionPage)
@@ -35,6 +44,21 @@ class ListingPageTranslation(TranslationOptions):
     """Listing pages: their introduction."""
 
     fields = ("intro",)
+    fallback_languages = modeltranslation_fallback()
+
+
+# Page's own fields are registered on Page, with the source as their only fallback: a frame
+# page's title (a section's name, the site's name) follows the frame's order instead. Not the
+# slug: routing and the URL paths follow the source's slug where a language has none.
+for frame_page in FRAME_PAGES:
+    for page_field in ("title", "seo_title", "search_description"):
+        setattr(
+            frame_page,
+            page_field,
+            TranslationFieldDescriptor(
+                Page._meta.get_field(page_field), fallback_languages=modeltranslation_fallback()
+            ),
+        )
 
 
 @register(ArticlePage)
@@ -50,6 +74,7 @@ class TaxonomyTranslation(TranslationOptions):
     """Topics and regions: their names."""
 
     fields = ("name",)
+    fallback_languages = modeltranslation_fallback()
 
 
 @register(MinistryUnit)
@@ -57,6 +82,7 @@ class MinistryUnitTranslation(TranslationOptions):
     """Ministry units: their name and description."""
 
     fields = ("name", "description")
+    fallback_languages = modeltranslation_fallback()
 
 
 @register(Author)
@@ -64,6 +90,7 @@ class AuthorTranslation(TranslationOptions):
     """Authors: their role."""
 
     fields = ("role",)
+    fallback_languages = modeltranslation_fallback()
 
 
 @register(OfficialDocument)
@@ -71,6 +98,7 @@ class OfficialDocumentTranslation(TranslationOptions):
     """Official documents: their title and issuing body."""
 
     fields = ("title", "issuing_body")
+    fallback_languages = modeltranslation_fallback()
 
 
 @register(TermbaseEntry)
