@@ -47,7 +47,13 @@ from search.syndication.feeds.selection import (
     elasticsearch_stories,
     feed_stories,
 )
-from search.syndication.feeds.views import FeedParameters, feed, feeds_index, feeds_opml
+from search.syndication.feeds.views import (
+    FeedParameters,
+    feed,
+    feed_pulled,
+    feeds_index,
+    feeds_opml,
+)
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -76,6 +82,7 @@ __all__ = [
     "feed_access",
     "feed_catalogue",
     "feed_path",
+    "feed_pulled",
     "feed_response",
     "feed_stories",
     "feeds_changed",

@@ -21,15 +21,19 @@ class RenderedFeed:
     content_type: str
     etag: str  # of the identity body; the gzipped body's tag adds "-gzip"
     last_modified: datetime
+    items: int = 0  # how many stories it delivers, for reach's counts
 
     @classmethod
-    def of(cls, body: bytes, content_type: str, last_modified: datetime) -> "RenderedFeed":
+    def of(
+        cls, body: bytes, content_type: str, last_modified: datetime, items: int = 0
+    ) -> "RenderedFeed":
         return cls(
             body=body,
             gzipped=gzip.compress(body, compresslevel=6, mtime=0),
             content_type=content_type,
             etag=hashlib.sha256(body).hexdigest()[:32],
             last_modified=last_modified,
+            items=items,
         )
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -38,6 +39,9 @@ FORMATS = {
     "ninjs": (render_ninjs, "application/json; charset=utf-8"),
 }
 TERM_KINDS = set(FeedKind.FIELDS)
+# Sent on every pull, a 304 included, with language, feed ("topics/trade.rss"), partner_id
+# (None: public) and items (stories in the body sent, 0 for a 304). Reach counts them.
+feed_pulled = Signal()
 
 
 class FeedParameters(forms.Form):
@@ -98,7 +102,15 @@ def feed(
             timeout = (expires_at - timezone.now()).total_seconds()
             if timeout > 0:
                 cache.set(key, rendered, timeout=int(timeout) or 1)
-    return feed_response(request, rendered, private=access.partner_id is not None)
+    response = feed_response(request, rendered, private=access.partner_id is not None)
+    feed_pulled.send(
+        sender=feed,
+        language=language,
+        feed=f"{kind}/{slug}.{format}" if slug else f"{kind}.{format}",
+        partner_id=access.partner_id,
+        items=rendered.items if response.status_code == 200 else 0,
+    )
+    return response
 
 
 def _render(request, site, selection, access, format, changed_at):
@@ -123,7 +135,9 @@ def _render(request, site, selection, access, format, changed_at):
     render, content_type = FORMATS[format]
     items = [story.on_site(site.root_url) for story in stories.items]
     newest = max((story.updated for story in items), default=changed_at)
-    rendered = RenderedFeed.of(render(channel, items), content_type, max(changed_at, newest))
+    rendered = RenderedFeed.of(
+        render(channel, items), content_type, max(changed_at, newest), items=len(items)
+    )
     if stories.degraded:
         return rendered, None
     expires_at = timezone.now() + timedelta(seconds=settings.NEWSROOM_FEEDS["cache_seconds"])
