@@ -10,3 +10,8 @@ class ReachConfig(AppConfig):
     name = "reach"
     verbose_name = _("Reach")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from reach.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

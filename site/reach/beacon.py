@@ -1,8 +1,9 @@
-"""The beacon: one read of a story in a language, counted before Django does anything else.
+"""The beacon: one read of a story, or one search, counted before Django does anything else.
 
 Readers' pages are served from the front cache, so a read is counted by a request the page
 sends once shown (``static/reach/beacon.js``): ``POST /reach/beacon?s=<story>&l=<language>
-&r=<referring host>``. The middleware answers it first of all, with 204 and ``no-store``,
+&r=<referring host>``; a search page sends ``?l=<language>&q=<query>&f=<found>&g=<signature>``
+instead (``searches``). The middleware answers it first of all, with 204 and ``no-store``,
 whatever it decides: what is not a read (a bot, a flood, a forged value) is silently not
 counted, so that nobody learns by probing what counts.
 """
@@ -16,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from reach import buffer
 from reach.crawlers import is_bot
 from reach.referrers import DIRECT, INTERNAL
+from reach.searches import MAX_QUERY_LENGTH, signature_holds
 from reach.sources import is_flooding
 
 BEACON_PATH = "/reach/beacon"
@@ -24,8 +26,19 @@ HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}\.)*[a-z0-9-]{1,63}")
 LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
+def search_name(request: HttpRequest) -> str | None:
+    """``s:language:found:query`` of a search beacon the server signed, None otherwise."""
+    params = request.GET
+    language, query, found = params.get("l", ""), params.get("q", ""), params.get("f", "")
+    if language not in LANGUAGES or found not in ("0", "1") or len(query) > MAX_QUERY_LENGTH:
+        return None
+    if not signature_holds(language, found == "1", query, params.get("g", "")):
+        return None
+    return f"s:{language}:{found}:{query}"
+
+
 def read_name(request: HttpRequest) -> str | None:
-    """``story:language:referrer`` of a well-formed beacon, None for anything forged."""
+    """``r:story:language:referrer`` of a well-formed read beacon, None for anything forged."""
     params = request.GET
     story, language, referrer = params.get("s", ""), params.get("l", ""), params.get("r", "")
     if not STORY_ID.fullmatch(story) or int(story) > 2**31 - 1 or language not in LANGUAGES:
@@ -37,14 +50,14 @@ def read_name(request: HttpRequest) -> str | None:
         referrer = DIRECT
     elif referrer == request.get_host().partition(":")[0].lower():
         referrer = INTERNAL
-    return f"{story}:{language}:{referrer}"
+    return f"r:{story}:{language}:{referrer}"
 
 
-def count_read(request: HttpRequest) -> None:
+def count_beacon(request: HttpRequest) -> None:
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return
     # Prefetches and prerenders that the reader never saw send no beacon: beacon.js waits.
-    name = read_name(request)
+    name = search_name(request) if "q" in request.GET else read_name(request)
     if name is None or is_flooding(request):
         return
     buffer.count(name)
@@ -67,7 +80,7 @@ class BeaconMiddleware:
             return self.get_response(request)
         if request.method in ("POST", "GET"):
             try:
-                count_read(request)
+                count_beacon(request)
             except Exception:  # a reader never pays for a count that failed
                 buffer.logger.warning("A read could not be counted", exc_info=True)
         return beacon_response()

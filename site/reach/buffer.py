@@ -40,37 +40,37 @@ def _counter_key(window: int, name: str) -> str:
     return f"reach:{window}:c:{name}"
 
 
-def _increment(key: str, timeout: int) -> int | None:
-    """``key`` plus one, created at 1 if missing; None when the cache cannot say."""
+def _increment(key: str, timeout: int, delta: int = 1) -> int | None:
+    """``key`` plus ``delta``, created if missing; None when the cache cannot say."""
     try:
-        return cache.incr(key)
+        return cache.incr(key, delta)
     except ValueError:  # missing, or the cache is away
         pass
-    if cache.add(key, 1, timeout):
-        return 1
+    if cache.add(key, delta, timeout):
+        return delta
     try:
-        return cache.incr(key)  # another process created it in between
+        return cache.incr(key, delta)  # another process created it in between
     except ValueError:
         return None
 
 
-def count(name: str, window: int | None = None) -> None:
-    """One more of ``name`` (``story:language:referrer``) in the window of now."""
+def count(name: str, delta: int = 1, window: int | None = None) -> None:
+    """``delta`` more of ``name`` (what is counted: ``r:story:language:referrer``, ...)."""
     window = current_window() if window is None else window
     key = _counter_key(window, name)
     try:
         try:
-            cache.incr(key)
+            cache.incr(key, delta)
             return
         except ValueError:
             pass
         slot = _increment(_slots_key(window), KEPT_SECONDS)
         if slot is None or slot > MAX_COUNTERS_PER_WINDOW:
             return
-        if cache.add(key, 1, KEPT_SECONDS):
+        if cache.add(key, delta, KEPT_SECONDS):
             cache.set(_slot_key(window, slot), name, KEPT_SECONDS)
         else:
-            cache.incr(key)  # created meanwhile; this slot stays empty
+            cache.incr(key, delta)  # created meanwhile; this slot stays empty
     except Exception:  # the buffer away costs this count, never the reader's request
         logger.warning("Reach buffer unavailable: a count was dropped", exc_info=True)
 

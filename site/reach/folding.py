@@ -17,8 +17,18 @@ from django.utils import timezone
 
 from content.models import ArticlePage, Translation
 from reach import buffer
-from reach.models import FoldedWindow, PartnerSite, Referrals, StoryReads
+from reach.hub_notifications import count_hub_notifications
+from reach.models import (
+    FeedPulls,
+    FoldedWindow,
+    PartnerSite,
+    Referrals,
+    Searches,
+    SearchGap,
+    StoryReads,
+)
 from reach.referrers import referrer_kind
+from search.models import Partner
 
 logger = logging.getLogger(__name__)
 
@@ -42,27 +52,26 @@ def readable_pairs(story_ids: Iterable[int]) -> set[tuple[int, str]]:
     return originals | set(translations.values_list("page_id", "language"))
 
 
-def _add_counts(model, key_columns: list[str], rows: list[tuple]) -> None:
-    """Add ``rows`` (key columns, then reads) to ``model``'s counts: one upsert each."""
+def _add_counts(model, key_columns: list[str], rows: list[tuple], column="reads") -> None:
+    """Add ``rows`` (key columns, then a count) to ``model``'s ``column``: one upsert each."""
     if not rows:
         return
     table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join([*key_columns, "reads"])
+    columns = ", ".join([*key_columns, column])
     placeholders = ", ".join(["%s"] * (len(key_columns) + 1))
     conflict = ", ".join(key_columns)
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608  names are ours
-            f"ON CONFLICT ({conflict}) DO UPDATE SET reads = {table}.reads + EXCLUDED.reads",
+            f"ON CONFLICT ({conflict}) "
+            f"DO UPDATE SET {column} = {table}.{column} + EXCLUDED.{column}",
             rows,
         )
 
 
-def fold_counts(window: int, counts: dict[str, int], partner_hosts: frozenset[str]) -> None:
-    """Add one window's buffered counts to the daily counts, once."""
-    day = window_day(window)
+def _reads(day: date, names: list[tuple[str, int]], partner_hosts: frozenset[str]) -> None:
     parsed = []
-    for name, reads in counts.items():
+    for name, reads in names:
         story_id, language, host = name.split(":", 2)
         parsed.append((int(story_id), language, host, reads))
     readable = readable_pairs(story for story, *_ in parsed)
@@ -74,18 +83,80 @@ def fold_counts(window: int, counts: dict[str, int], partner_hosts: frozenset[st
         story_reads[story, language] += reads
         kind = referrer_kind(host, partner_hosts)
         referrals[language, kind.value, host if len(host) > 1 else ""] += reads
+    _add_counts(
+        StoryReads,
+        ["page_id", "language", "day"],
+        [(story, language, day, reads) for (story, language), reads in story_reads.items()],
+    )
+    _add_counts(
+        Referrals,
+        ["day", "language", "kind", "host"],
+        [(day, *key, reads) for key, reads in referrals.items()],
+    )
+
+
+def _searches(day: date, names: list[tuple[str, int]]) -> None:
+    searches: Counter[str] = Counter()
+    found_nothing: Counter[str] = Counter()
+    gaps: Counter[tuple[str, str]] = Counter()
+    for name, count in names:
+        language, found, query = name.split(":", 2)
+        searches[language] += count
+        if found == "0":
+            found_nothing[language] += count
+            if query:
+                gaps[language, query] += count
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(Searches._meta.db_table)
+        cursor.executemany(
+            f"INSERT INTO {table} (day, language, searches, found_nothing) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (day, language) DO UPDATE SET "
+            f"searches = {table}.searches + EXCLUDED.searches, "
+            f"found_nothing = {table}.found_nothing + EXCLUDED.found_nothing",
+            [(day, lang, n, found_nothing[lang]) for lang, n in searches.items()],
+        )
+    _add_counts(
+        SearchGap,
+        ["day", "language", "query"],
+        [(day, language, query, n) for (language, query), n in gaps.items()],
+        column="searches",
+    )
+
+
+def _feed_pulls(day: date, pulls: list[tuple[str, int]], items: list[tuple[str, int]]) -> None:
+    partners = set(Partner.objects.values_list("pk", flat=True))
+    counts: dict[tuple[str, int | None, str], list[int]] = {}
+    for which, names in ((0, pulls), (1, items)):
+        for name, count in names:
+            language, partner, feed = name.split(":", 2)
+            partner_id = int(partner) or None
+            if partner_id is not None and partner_id not in partners:
+                continue  # deleted since
+            counts.setdefault((language, partner_id, feed[:200]), [0, 0])[which] += count
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(FeedPulls._meta.db_table)
+        cursor.executemany(
+            f"INSERT INTO {table} (day, language, partner_id, feed, pulls, items) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (day, language, partner_id, feed) DO UPDATE SET "
+            f"pulls = {table}.pulls + EXCLUDED.pulls, items = {table}.items + EXCLUDED.items",
+            [(day, *key, n_pulls, n_items) for key, (n_pulls, n_items) in counts.items()],
+        )
+
+
+def fold_counts(window: int, counts: dict[str, int], partner_hosts: frozenset[str]) -> None:
+    """Add one window's buffered counts to the daily counts, once."""
+    day = window_day(window)
+    by_kind: dict[str, list[tuple[str, int]]] = {"r": [], "s": [], "f": [], "i": []}
+    for name, count in counts.items():
+        kind, _, rest = name.partition(":")
+        if kind in by_kind:
+            by_kind[kind].append((rest, count))
     with transaction.atomic():
         FoldedWindow.objects.create(window=window)
-        _add_counts(
-            StoryReads,
-            ["page_id", "language", "day"],
-            [(story, language, day, reads) for (story, language), reads in story_reads.items()],
-        )
-        _add_counts(
-            Referrals,
-            ["day", "language", "kind", "host"],
-            [(day, *key, reads) for key, reads in referrals.items()],
-        )
+        _reads(day, by_kind["r"], partner_hosts)
+        _searches(day, by_kind["s"])
+        _feed_pulls(day, by_kind["f"], by_kind["i"])
 
 
 def fold(now: float | None = None) -> int:
@@ -110,4 +181,5 @@ def fold(now: float | None = None) -> int:
             folded += 1
         buffer.forget_window(window, slots, counts)
     FoldedWindow.objects.filter(folded_at__lt=timezone.now() - timedelta(days=3)).delete()
+    count_hub_notifications()
     return folded

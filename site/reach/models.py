@@ -88,3 +88,95 @@ class FoldedWindow(models.Model):
 
     def __str__(self):
         return str(self.window)
+
+
+class Searches(models.Model):
+    """Readers' searches in a language on a day, and how many of them found nothing."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    searches = models.PositiveBigIntegerField(_("searches"), default=0)
+    found_nothing = models.PositiveBigIntegerField(_("found nothing"), default=0)
+
+    class Meta:
+        verbose_name = _("searches")
+        verbose_name_plural = _("searches")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language"], name="reach_searches_once_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.day}: {self.searches}"
+
+
+class SearchGap(models.Model):
+    """A normalised query that found nothing, and how often it was searched on a day."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    query = models.CharField(_("query"), max_length=100)
+    searches = models.PositiveBigIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search gap")
+        verbose_name_plural = _("search gaps")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "query"], name="reach_search_gap_once_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.query
+
+
+class FeedPulls(models.Model):
+    """Pulls of one feed on a day, by a partner (with its token) or by anyone (public)."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    partner = models.ForeignKey(
+        "newsroom_search.Partner",
+        verbose_name=_("partner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    feed = models.CharField(_("feed"), max_length=200)
+    pulls = models.PositiveBigIntegerField(_("pulls"), default=0)
+    items = models.PositiveBigIntegerField(_("items delivered"), default=0)
+
+    class Meta:
+        verbose_name = _("feed pulls")
+        verbose_name_plural = _("feed pulls")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "partner", "feed"],
+                name="reach_feed_pulls_once_a_day",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.feed} {self.day}: {self.pulls}"
+
+
+class HubNotifications(models.Model):
+    """WebSub pings on a day: sent to the hub, acknowledged by it, and the feeds they named.
+
+    Read from the background worker's own results of ``search.tasks.announce_feed_changes``,
+    which say what each attempt announced: nothing is counted twice.
+    """
+
+    day = models.DateField(_("day"), unique=True)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    acknowledged = models.PositiveIntegerField(_("acknowledged"), default=0)
+    feeds = models.PositiveIntegerField(_("feeds announced"), default=0)
+
+    class Meta:
+        verbose_name = _("hub notifications")
+        verbose_name_plural = _("hub notifications")
+
+    def __str__(self):
+        return f"{self.day}: {self.acknowledged}/{self.sent}"
