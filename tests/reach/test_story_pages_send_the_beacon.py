@@ -13,8 +13,8 @@ from tests.newsroom.test_render_caches import url_in
 from tests.reach.conftest import BROWSER
 
 BEACON_SCRIPT = re.compile(
-    r'<script src="/static/reach/beacon\.js" data-story="(\d+)" data-language="([a-z-]+)" '
-    r'data-endpoint="/reach/beacon" defer></script>'
+    r'<script src="/static/reach/beacon\.js" data-endpoint="/reach/beacon" '
+    r'data-language="([a-z-]+)" data-story="(\d+)" defer></script>'
 )
 
 
@@ -22,8 +22,8 @@ def test_a_story_page_loads_the_beacon_script_with_its_story_and_language(story,
     html = client.get(story.get_url()).content.decode()
     english = client.get(url_in(story, "en"))
 
-    assert BEACON_SCRIPT.findall(html) == [(str(story.pk), "vi")]
-    assert BEACON_SCRIPT.findall(english.content.decode()) == [(str(story.pk), "en")]
+    assert BEACON_SCRIPT.findall(html) == [("vi", str(story.pk))]
+    assert BEACON_SCRIPT.findall(english.content.decode()) == [("en", str(story.pk))]
     assert "sendBeacon" not in html  # no inline script: the CSP allows none
 
 
