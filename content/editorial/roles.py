@@ -17,6 +17,7 @@ APPROVERS = "Approvers"
 SITE_ADMINISTRATORS = "Site administrators"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
+VIEW_REACH = "reach.view_reach"  # the Reach area: what stories, languages and partners reach
 TAXONOMY_MODELS = ("topic", "region", "ministryunit", "author")
 
 
@@ -73,6 +74,7 @@ DESK_EDITOR = Role(
         *model_permissions("content", "region"),
         *model_permissions("content", "author"),
         *model_permissions("content", "officialdocument"),
+        VIEW_REACH,
     ),
 )
 
@@ -118,6 +120,8 @@ SITE_ADMINISTRATOR = Role(
         SET_EMBARGO,
         *model_permissions("newsroom_search", "partner"),
         "newsroom_search.change_syndicationsettings",
+        VIEW_REACH,
+        *model_permissions("reach", "partnersite"),
     ),
 )
 
