@@ -11,7 +11,7 @@ isolated whole, its punctuation with it.
 import re
 
 from django.utils.html import escape
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from content.document_numbers import NUMBERING_RULES
 
@@ -80,6 +80,6 @@ def isolate_left_to_right_runs(html: str) -> SafeString:
 
 
 def isolate(value) -> SafeString:
-    """Plain text (escaped here) or markup already marked safe, with its runs isolated."""
-    html = str(value) if isinstance(value, SafeData) else escape(value)
+    """Plain text (escaped here) or markup (safe, or rich text), with its runs isolated."""
+    html = value.__html__() if hasattr(value, "__html__") else escape(value)
     return isolate_left_to_right_runs(html)

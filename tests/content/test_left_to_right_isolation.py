@@ -1,5 +1,7 @@
 """Document numbers, URLs, numbers and Latin words keep their order inside Arabic text."""
 
+from wagtail.rich_text import RichText
+
 from content.bidi import isolate, isolate_left_to_right_runs
 
 
@@ -47,3 +49,9 @@ def test_plain_text_is_escaped_and_markup_keeps_its_tags_and_attributes():
 
 def test_arabic_text_alone_is_left_as_it_is():
     assert isolate("الوزارة تنفي الشائعات") == "الوزارة تنفي الشائعات"
+
+
+def test_rich_text_is_isolated_as_markup_not_escaped():
+    assert isolate(RichText("<p>تعميم 41/2025/TT-BCT</p>")) == (
+        '<p>تعميم <bdi dir="ltr">41/2025/TT-BCT</bdi></p>'
+    )

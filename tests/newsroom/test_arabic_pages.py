@@ -47,6 +47,7 @@ def test_document_numbers_urls_and_latin_words_are_isolated_in_title_standfirst_
     assert '<bdi dir="ltr">https://moit.gov.vn/van-ban</bdi>. ويشمل' in html
     assert 'اتفاقية <bdi dir="ltr">EVFTA</bdi>.' in html
     assert 'lang="vi" dir="ltr">41/2025/TT-BCT</bdi>' in html  # the document block's number
+    assert "&lt;" not in html  # the rich text's own markup is kept, not escaped
 
 
 def test_the_article_and_the_section_write_the_date_the_same_arabic_way(
