@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-WRITERS = "Writers"
-DESK_EDITORS = "Desk editors"
-APPROVERS = "Approvers"
-SITE_ADMINISTRATORS = "Site administrators"
+# Stored in English; marked so that messages naming a group can translate its name.
+WRITERS = gettext_noop("Writers")
+DESK_EDITORS = gettext_noop("Desk editors")
+APPROVERS = gettext_noop("Approvers")
+SITE_ADMINISTRATORS = gettext_noop("Site administrators")
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 VIEW_REACH = "reach.view_reach"  # the Reach area: what stories, languages and partners reach

@@ -2,14 +2,16 @@
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from content.editorial.roles import APPROVERS, DESK_EDITORS
 from content.models import SectionPage, SectionReviewTask
 
-EDITORIAL_WORKFLOW_NAME = "Editorial review → Approval"
-REVIEW_TASK_NAME = "Editorial review"
-APPROVAL_TASK_NAME = "Approval"
+# Stored in English; marked so that messages naming a step can translate its name.
+EDITORIAL_WORKFLOW_NAME = gettext_noop("Editorial review → Approval")
+REVIEW_TASK_NAME = gettext_noop("Editorial review")
+APPROVAL_TASK_NAME = gettext_noop("Approval")
 
 
 @transaction.atomic

@@ -28,9 +28,11 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from content.blocks import ArticleBodyBlock
+from content.forms import StoryForm
 from content.models.querysets import ArticlePageQuerySet
 from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
 from content.panels import TranslationsPanel
+from content.reapproval import ReapprovalNoticePanel
 
 # The translated fields' module, not the package: the workflow needs these models.
 from content.translating.fields import write_fields
@@ -267,11 +269,13 @@ class ArticlePage(BasePage):
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = StoryForm
 
     parent_page_types = ["content.SectionPage"]
     subpage_types = []
 
     content_panels = [
+        ReapprovalNoticePanel(),
         *Page.content_panels,
         FieldPanel("standfirst"),
         MultiFieldPanel(

@@ -7,29 +7,10 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from content.models import ArticlePage
 from tests.content.admin_forms import article_form_data
-from tests.factories import ArticlePageFactory, AuthorFactory, MinistryUnitFactory, TopicFactory
+from tests.content.editorial.conftest import refreshed, submit
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def facts(db):
-    return {"author": AuthorFactory(), "lead_unit": MinistryUnitFactory(), "topic": TopicFactory()}
-
-
-@pytest.fixture
-def draft(section, writer):
-    """A story the writer has drafted and not yet submitted."""
-    page = ArticlePageFactory(parent=section, live=False, owner=writer)
-    page.save_revision(user=writer)
-    return page
-
-
-def submit(client, page, facts):
-    return client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        article_form_data(**facts, action="submit", title_vi=page.title_vi, slug_vi=page.slug_vi),
-    )
 
 
 def workflow_action(client, page, action, comment=""):
@@ -38,19 +19,6 @@ def workflow_action(client, page, action, comment=""):
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
         {"comment": comment},
     )
-
-
-def refreshed(page):
-    return ArticlePage.objects.get(pk=page.pk)
-
-
-@pytest.fixture
-def submitted(client, draft, writer, facts, desk_editor, approver):
-    client.force_login(writer)
-    response = submit(client, draft, facts)
-    assert response.status_code == 302
-    client.logout()
-    return refreshed(draft)
 
 
 class TestWriter:
