@@ -2,6 +2,9 @@
 
 Stories, taxonomies and documents are looked up by their slug or number before they are
 created; existing records are left as they are, so an editor's changes survive a rebuild.
+What frames the stories (the site's name, sections, index pages, topics, regions, units and
+roles) is written in all nine languages; a rebuild fills in only a language's empty text, so
+a demo built before a language was written gets it, and an editor's text stays.
 """
 
 import json
@@ -19,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import override
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -56,7 +60,11 @@ from content.translating import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
-DEMO_LANGUAGES = ("vi", "en")
+DEMO_LANGUAGES = ("vi", "en")  # every story's own text; translations.json adds the others
+FRAME_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+# Slugs stay in Latin letters, so that URLs are plain ASCII in feeds, sitemaps and purges:
+# words of the language where it is written in them, the English slug elsewhere.
+LATIN_SLUG_LANGUAGES = ("vi", "en", "fr", "es")
 DEMO_PASSWORD = "newsroom-demo"  # noqa: S105  the demo's published password (README)
 
 # username, full name, groups
@@ -92,11 +100,7 @@ SOURCE_REVISION = (
     "khoảng 72.000 lượt khách",
 )
 
-INDEX_PAGES = (
-    (TopicIndexPage, "chu-de", "topics", "Chủ đề", "Topics"),
-    (RegionIndexPage, "khu-vuc", "regions", "Khu vực và thị trường", "Regions and markets"),
-    (UnitIndexPage, "don-vi", "units", "Các đơn vị", "Ministry units"),
-)
+INDEX_PAGES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
 
 
 def ascii_slug(text: str, max_length: int = 80) -> str:
@@ -108,13 +112,31 @@ def ascii_slug(text: str, max_length: int = 80) -> str:
 
 
 def localized(prefix: str, record: dict, key: str | None = None) -> dict:
-    """``{"name_vi": ..., "name_en": ...}`` from a record's ``vi``/``en`` (or ``key_vi``) values."""
+    """``{"name_vi": ..., "name_zh_hans": ...}`` from a record's ``vi`` (or ``key_vi``)... texts."""
     values = {}
-    for language in DEMO_LANGUAGES:
+    for language in FRAME_LANGUAGES:
         source = record.get(f"{key}_{language}" if key else language)
         if source:
-            values[f"{prefix}_{language}"] = source
+            values[build_localized_fieldname(prefix, language)] = source
     return values
+
+
+def section_slugs(record: dict) -> dict:
+    """A section's slug in each language: its name's, or the English one (see above)."""
+    return {
+        build_localized_fieldname("slug", language): ascii_slug(
+            record[language] if language in LATIN_SLUG_LANGUAGES else record["en"]
+        )
+        for language in FRAME_LANGUAGES
+    }
+
+
+def fill_in(instance, values: dict) -> bool:
+    """Set each of ``values`` the instance has no text for; whether any was missing."""
+    missing = {name: value for name, value in values.items() if not getattr(instance, name)}
+    for name, value in missing.items():
+        setattr(instance, name, value)
+    return bool(missing)
 
 
 @dataclass
@@ -176,10 +198,14 @@ class DemoBuilder:
     def _taxonomy(self, model, key):
         terms = {}
         for record in self.taxonomy[key]:
+            names = localized("name", record)
             term, created = model.objects.get_or_create(
-                slug=record["key"], defaults={"name": record["vi"], **localized("name", record)}
+                slug=record["key"], defaults={"name": record["vi"], **names}
             )
             self.report.count(model._meta.verbose_name_plural, created)
+            if not created and fill_in(term, names):
+                term.save()
+                self.report.count("translated names")
             terms[record["key"]] = term
         return terms
 
@@ -188,16 +214,15 @@ class DemoBuilder:
         # Parents first, so that every unit's parent exists when it is created.
         records = sorted(self.taxonomy["units"], key=lambda r: r.get("parent") is not None)
         for record in records:
+            texts = {**localized("name", record), **localized("description", record, "description")}
             unit, created = MinistryUnit.objects.get_or_create(
                 slug=record["key"],
-                defaults={
-                    "name": record["vi"],
-                    "parent": units.get(record.get("parent")),
-                    **localized("name", record),
-                    **localized("description", record, "description"),
-                },
+                defaults={"name": record["vi"], "parent": units.get(record.get("parent")), **texts},
             )
             self.report.count("units", created)
+            if not created and fill_in(unit, texts):
+                unit.save()
+                self.report.count("translated names")
             units[record["key"]] = unit
         return units
 
@@ -205,11 +230,13 @@ class DemoBuilder:
         authors = {}
         for record in self.taxonomy["authors"]:
             author = Author.objects.filter(name=record["name"]).first()
+            roles = localized("role", record, "role")
             if author is None:
-                author = Author.objects.create(
-                    name=record["name"], **localized("role", record, "role")
-                )
+                author = Author.objects.create(name=record["name"], **roles)
                 self.report.count("authors")
+            elif fill_in(author, roles):
+                author.save()
+                self.report.count("translated names")
             authors[record["key"]] = author
         return authors
 
@@ -244,20 +271,22 @@ class DemoBuilder:
     def _publish(self, page, user=None):
         page.save_revision(user=user, log_action=True).publish(user=user)
 
+    def _frame_page(self, page, texts: dict) -> None:
+        """An existing page of the frame: its missing languages filled in and published."""
+        if fill_in(page, texts):
+            self._publish(page)
+            self.report.count("translated pages")
+
     def _home(self):
+        record = self.taxonomy["home"]
+        # The home page's title is the site's name, in each language.
+        texts = {**localized("title", record["title"]), **localized("intro", record["intro"])}
         home = HomePage.objects.first()
         if home is not None:
+            self._frame_page(home, texts)
             return home
         root = Page.get_first_root_node()
-        home = HomePage(
-            title="Bản tin Bộ",
-            slug="home",
-            title_vi="Bản tin Bộ",
-            title_en="Ministry newsroom",
-            slug_en="home",
-            intro_vi="Tin tức về đối ngoại, thương mại và hội nhập quốc tế.",
-            intro_en="News on foreign affairs, trade and international integration.",
-        )
+        home = HomePage(title=record["title"]["vi"], slug="home", slug_en="home", **texts)
         root.add_child(instance=home)
         self._publish(home)
         site = Site.objects.filter(is_default_site=True).first()
@@ -280,17 +309,19 @@ class DemoBuilder:
     def _sections(self, home):
         sections = {}
         for record in self.taxonomy["sections"]:
+            texts = {
+                **localized("title", record),
+                **localized("intro", record, "intro"),
+                **section_slugs(record),
+            }
             section = (
                 SectionPage.objects.child_of(home).filter(slug_vi=ascii_slug(record["vi"])).first()
             )
-            if section is None:
+            if section is not None:
+                self._frame_page(section, texts)
+            else:
                 section = SectionPage(
-                    title=record["vi"],
-                    slug=ascii_slug(record["vi"]),
-                    slug_en=ascii_slug(record["en"]),
-                    show_in_menus=True,
-                    **localized("title", record),
-                    **localized("intro", record, "intro"),
+                    title=record["vi"], slug=ascii_slug(record["vi"]), show_in_menus=True, **texts
                 )
                 home.add_child(instance=section)
                 self._publish(section)
@@ -299,17 +330,20 @@ class DemoBuilder:
         return sections
 
     def _index_pages(self, home):
-        for model, slug_vi, slug_en, title_vi, title_en in INDEX_PAGES:
-            if model.objects.exists():
+        for record in self.taxonomy["index_pages"]:
+            model = INDEX_PAGES[record["key"]]
+            slugs = {
+                build_localized_fieldname("slug", language): record.get(
+                    f"slug_{language}", record["slug_en"]
+                )
+                for language in FRAME_LANGUAGES
+            }
+            texts = {**localized("title", record), **slugs}
+            page = model.objects.first()
+            if page is not None:
+                self._frame_page(page, texts)
                 continue
-            page = model(
-                title=title_vi,
-                slug=slug_vi,
-                slug_en=slug_en,
-                title_vi=title_vi,
-                title_en=title_en,
-                show_in_menus=True,
-            )
+            page = model(title=record["vi"], slug=record["slug_vi"], show_in_menus=True, **texts)
             home.add_child(instance=page)
             self._publish(page)
             self.report.count("pages")
