@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
+from content.frame import text_in
 from content.models import (
     LISTING_IMAGE_SPEC,
     ArticlePage,
@@ -45,7 +46,7 @@ def article_document(
 
     units, topics, regions = facts.units, facts.topics, facts.regions
     url = urls.path(page, language)
-    section_title = (localized(section, "title") or section.title) if section else ""
+    section_title = text_in(section, "title", language).text if section else ""
     listing = rendition_or_none(page.hero_image, LISTING_IMAGE_SPEC)
     image_url = listing.url if listing else ""
     hero = _hero(page, language) if listing else None

@@ -14,6 +14,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from modeltranslation.utils import build_localized_fieldname
 
+from content.frame import fallback_order
 from content.models import ArticleByline, ArticlePage, ArticleTag, OfficialDocument
 from content.plain_text import cited_document_ids, plain_text
 from search.index.body_html import partner_body_html
@@ -39,7 +40,9 @@ class Term:
         )
 
     def name(self, language: str) -> str:
-        return self.names.get(language) or self.fallback
+        """The name in ``language``, or in the frame's fallback order (``content.frame``)."""
+        found = (self.names.get(code) for code in fallback_order(language))
+        return next((name for name in found if name), self.fallback)
 
     def label(self, language: str) -> str:
         """``slug|name``: facets carry their display name, so results need no database lookup."""
