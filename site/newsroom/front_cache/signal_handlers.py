@@ -13,7 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from content.models import ArticlePage, MinistryUnit, Region, Topic
+from content.models import ArticlePage, Author, MinistryUnit, OfficialDocument, Region, Topic
 from content.translating import translation_published
 from newsroom.front_cache import purge
 from search.index import outbox_drained
@@ -32,7 +32,7 @@ def on_translation_published(sender: Any, translation: Any, **kwargs: Any) -> No
 
 
 def on_frame_changed(sender: Any, created: bool = False, **kwargs: Any) -> None:
-    """Names on every page (topics, regions, units, the site's settings), or a story gone.
+    """Names on every page (topics, regions, units, roles, documents, settings), or a story gone.
 
     A new term or setting is on no cached page yet: only a change or a deletion purges.
     """
@@ -44,8 +44,9 @@ def on_outbox_drained(sender: Any, page_ids: frozenset[int], **kwargs: Any) -> N
     purge.stories_changed(page_ids)
 
 
-# Their names frame every page: navigation, labels, the site's name and notices.
-FRAME_MODELS = (Topic, Region, MinistryUnit, Site, SyndicationSettings)
+# Their names frame every page: navigation, labels, bylines' roles, documents cited, the
+# site's name and notices.
+FRAME_MODELS = (Topic, Region, MinistryUnit, Author, OfficialDocument, Site, SyndicationSettings)
 
 
 def register_signal_handlers() -> None:
