@@ -1,10 +1,9 @@
 """Template tags for the site's chrome: main menu, language switcher, hreflang alternates."""
 
 from django import template
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
@@ -39,55 +38,6 @@ def next_story_appearance(context):
         known = ArticlePage.objects.next_to_appear() or NOTHING_WAITING
         cache.set(key, known, CHROME_CACHE_SECONDS)
     return known
-
-
-@register.simple_tag(takes_context=True)
-def page_translations(context, page):
-    """Code, name, URL and absolute URL of each language the page has text of its own in.
-
-    Cached per page, language and the request's host until readers' content changes: each
-    language's URL costs a switch of language and a lookup of the sites' root paths.
-    """
-    request = context.get("request")
-
-    def build():
-        translations = []
-        for code, name in settings.LANGUAGES:
-            if not page.is_written_in(code):
-                continue
-            with override(code):
-                url, full_url = page.get_url(request), page.get_full_url(request)
-            if url:
-                translations.append({"code": code, "name": name, "url": url, "full_url": full_url})
-        return translations
-
-    if request is None or getattr(request, "is_preview", False):  # a draft's own languages
-        return build()
-    key = (
-        f"page-translations:{reader_generation(request)}:{request.get_host()}:"
-        f"{page.pk}:{get_language()}"
-    )
-    return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)
-
-
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Title and URL of the site's top-level pages shown in menus, cached per site and language.
-
-    The menu is on every page; caching it keeps it from adding queries to each one. A section
-    renamed, added or hidden changes the readers' generation, hence the key.
-    """
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return []
-
-    def build():
-        pages = site.root_page.get_children().live().in_menu().specific()
-        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
-
-    key = f"main-menu:{reader_generation(request)}:{site.pk}:{get_language()}"
-    return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)
 
 
 TAXONOMY_INDEXES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
