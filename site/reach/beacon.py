@@ -16,13 +16,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from reach import buffer
 from reach.crawlers import is_bot
-from reach.referrers import DIRECT, INTERNAL
+from reach.referrers import DIRECT, HOST_NAME, INTERNAL
 from reach.searches import MAX_QUERY_LENGTH, signature_holds
 from reach.sources import is_flooding
 
 BEACON_PATH = "/reach/beacon"
 STORY_ID = re.compile(r"[1-9][0-9]{0,9}")
-HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}\.)*[a-z0-9-]{1,63}")
 LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 

@@ -6,10 +6,11 @@ searched. The data protection page (``privacy``) is generated from these models'
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from reach.referrers import ReferrerKind
+from reach.referrers import HOST_NAME, ReferrerKind
 
 
 class StoryReads(models.Model):
@@ -78,6 +79,11 @@ class PartnerSite(models.Model):
 
     def __str__(self):
         return self.host
+
+    def clean(self):
+        self.host = self.host.strip().lower().removeprefix("www.").rstrip(".")
+        if not HOST_NAME.fullmatch(self.host):
+            raise ValidationError({"host": _("Enter a host name, such as example.com.")})
 
 
 class FoldedWindow(models.Model):

@@ -5,11 +5,14 @@ that neither a search nor a private page's path is ever received. Direct reads h
 reads from another page of the newsroom are internal.
 """
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 DIRECT = ""
 INTERNAL = "."
+HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}\.)*[a-z0-9-]{1,63}")
 
 
 class ReferrerKind(models.TextChoices):

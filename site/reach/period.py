@@ -1,0 +1,62 @@
+"""The period a Reach view or report covers: from a start day to an end day, both included."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 366 * 2
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``start`` to ``end``, both included, in the ministry's time zone."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def last_days(cls, days: int = DEFAULT_DAYS, today: date | None = None) -> "Period":
+        today = today or timezone.localdate()
+        return cls(today - timedelta(days=days - 1), today)
+
+    @classmethod
+    def of_month(cls, month: str) -> "Period":
+        """``2026-11`` as the period of that month; ValueError if it is not one."""
+        year, number = (int(part) for part in month.split("-"))
+        start = date(year, number, 1)
+        following = date(year + number // 12, number % 12 + 1, 1)
+        return cls(start, following - timedelta(days=1))
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
+
+    def __str__(self):
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+
+class PeriodForm(forms.Form):
+    """The period chosen above every Reach view; the last 30 days until one is chosen."""
+
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError(_("The period must start before it ends."))
+            if (end - start).days >= MAX_DAYS:
+                raise forms.ValidationError(_("Choose a period of two years at most."))
+        return cleaned
+
+    def period(self) -> Period:
+        """The chosen period, or the last 30 days when none (or a wrong one) was chosen."""
+        if self.is_bound and self.is_valid():
+            return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+        return Period.last_days()
