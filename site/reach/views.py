@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from content.models import ArticlePage
-from reach import queries
+from reach import privacy, queries
 from reach.charts import chart
 from reach.period import PeriodForm
 from reach.reports import AREAS, Table
@@ -81,3 +81,13 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
         "header_icon": "view",
     }
     return _render(request, [table], context)
+
+
+def data_protection(request: HttpRequest) -> HttpResponse:
+    """The readers' data protection statement, listing what reach actually stores."""
+    context = {
+        "stored": privacy.stored_counts(),
+        "buffer_hours": privacy.buffer_hours(),
+        "per_minute": privacy.beacons_per_minute(),
+    }
+    return TemplateResponse(request, "reach/data_protection.html", context)
