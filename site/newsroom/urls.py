@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
     path("search/suggest/", autocomplete, name="search_autocomplete"),
     path("", include(feed_urls)),
+    path("", include("reach.urls")),
     path("", include(wagtail_pages)),
     prefix_default_language=True,
 )
