@@ -73,9 +73,21 @@ def production_environment(
     return env
 
 
-def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
-    """Run a manage.py command in a process of its own; its output, or an error with it."""
-    done = subprocess.run(
+def environment_file(path: Path) -> dict[str, str]:
+    """The ``NAME=value`` lines of an environment file (deploy/env.example, prod-local's env)."""
+    variables = {}
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.partition("=")
+            variables[name.strip()] = value.strip()
+    return variables
+
+
+def run_manage(
+    env: dict[str, str], *args: str, timeout: float = 600
+) -> subprocess.CompletedProcess:
+    """Run a manage.py command in a process of its own, with exactly ``env``; what it did."""
+    return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         cwd=ROOT,
         env=env,
@@ -84,6 +96,11 @@ def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
         timeout=timeout,
         check=False,
     )
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
+    """Run a manage.py command in a process of its own; its output, or an error with it."""
+    done = run_manage(env, *args, timeout=timeout)
     if done.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return done.stdout

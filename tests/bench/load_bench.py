@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-from tests.production_server import ROOT, gunicorn
+from tests.production_server import ROOT, environment_file, gunicorn, manage
 
 STATE = ROOT / os.environ.get("PROD_LOCAL_DIR", "var/prod-local")
 ANCHOR = Path(os.environ.get("ANCHOR_BENCH_DIR", ROOT.parent / "shared/bench/anchor-wagtail"))
@@ -81,19 +81,7 @@ def stack_environment() -> dict[str, str]:
     env_file = STATE / "env"
     if not env_file.exists():
         sys.exit(f"No stack: {env_file} is missing. Run `make prod-local` first.")
-    pairs = (line.partition("=") for line in env_file.read_text().splitlines())
-    return {name: value for name, _, value in pairs if name and not name.startswith("#")}
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    return environment_file(env_file)
 
 
 def pages(env: dict[str, str]) -> dict[str, str]:
@@ -110,7 +98,8 @@ def pages(env: dict[str, str]) -> dict[str, str]:
         "        'article': story.get_url(), 'search': '/en/search/?q=' + word,\n"
         "        'feed': '/en/feeds/all.rss'}))\n"
     )
-    return json.loads(manage(env, "shell", "--verbosity", "0", "-c", script).strip())
+    output = manage({**os.environ, **env}, "shell", "--verbosity", "0", "-c", script)
+    return json.loads(output.strip())
 
 
 def front_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:

@@ -152,7 +152,8 @@ def test_renaming_a_topic_purges_every_page(front_cache, section):
     "path, headers",
     [
         ("/en/feeds/all.rss?token=partner-secret", {}),
-        ("/en/feeds/all.rss", {"Authorization": "Token partner-secret"}),
+        ("/en/feeds/all.rss", {"Authorization": "Bearer partner-secret"}),
+        ("/en/feeds/all.rss", {"X-Partner-Token": "partner-secret"}),
         ("/en/", {"Cookie": "sessionid=an-editors-session"}),
         ("/admin/login/", {}),
     ],

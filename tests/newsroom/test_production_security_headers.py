@@ -4,22 +4,16 @@ import json
 import os
 import secrets
 import subprocess
-import sys
 
 import pytest
 
-from tests.production_server import ROOT
+from tests.production_server import ROOT, environment_file, run_manage
 
 ENV_EXAMPLE = ROOT / "deploy" / "env.example"
 
 
 def env_example() -> dict[str, str]:
-    variables = {}
-    for line in ENV_EXAMPLE.read_text().splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            name, _, value = line.partition("=")
-            variables[name.strip()] = value.strip()
-    return variables
+    return environment_file(ENV_EXAMPLE)
 
 
 def manage(*args: str) -> subprocess.CompletedProcess:
@@ -29,15 +23,7 @@ def manage(*args: str) -> subprocess.CompletedProcess:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
     }
     assert environment["DJANGO_SETTINGS_MODULE"] == "newsroom.settings.production"
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_manage(environment, *args, timeout=120)
 
 
 def test_check_deploy_is_clean_with_the_example_environment():
@@ -69,11 +55,19 @@ def production_settings() -> dict:
 
 def test_production_sends_the_security_headers_and_checks_their_settings(production_settings):
     middleware = production_settings["MIDDLEWARE"]
-    assert middleware[:3] == [
+    first = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert middleware[first : first + 3] == [
         "django.middleware.security.SecurityMiddleware",
         "newsroom.security_headers.ContentSecurityPolicyMiddleware",
         "newsroom.security_headers.PermissionsPolicyMiddleware",
     ]
+    # Only what answers without a page comes before them: Django's page cache keeps whole
+    # responses, their headers included (tests/newsroom/test_page_cache.py), and a beacon
+    # answers 204 with nothing to protect.
+    assert set(middleware[:first]) <= {
+        "reach.beacon.BeaconMiddleware",
+        "newsroom.front_cache.page_cache.PageCacheMiddleware",
+    }
     assert "csp" in production_settings["INSTALLED_APPS"]  # django-csp's system checks run
     public = production_settings["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
     assert "'unsafe-inline'" not in public["script-src"] + public["style-src"]

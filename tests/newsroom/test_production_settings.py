@@ -2,11 +2,8 @@
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.production_server import run_manage
 
 
 def manage(*args, **env):
@@ -15,14 +12,7 @@ def manage(*args, **env):
         "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
         **env,
     }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_manage(environment, *args, timeout=120)
 
 
 def production_environment(tmp_path):

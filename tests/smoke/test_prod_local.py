@@ -11,19 +11,18 @@ import os
 import re
 import ssl
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import feedparser
 import pytest
 
+from tests import production_server
+from tests.production_server import ROOT, environment_file, gunicorn
 from tests.services import require_service
 
-ROOT = Path(__file__).resolve().parents[2]
 STATE = ROOT / os.environ.get("NEWSROOM_SMOKE_DIR", "var/prod-local")
 DEGRADED = '<p class="notice" role="status">'
 ADMIN_PASSWORD = "newsroom-demo"
@@ -34,12 +33,7 @@ PUBLISH_VISIBLE_SECONDS = 2.0
 def stack_environment() -> dict[str, str]:
     env_file = STATE / "env"
     require_service(env_file.exists(), f"no prod-local stack ({env_file} missing): make prod-local")
-    values = {}
-    for line in env_file.read_text().splitlines():
-        name, _, value = line.partition("=")
-        if name and not name.startswith("#"):
-            values[name] = value
-    return values
+    return environment_file(env_file)
 
 
 class Browser:
@@ -84,17 +78,7 @@ def reader(stack) -> Browser:
 
 
 def manage(stack: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**os.environ, **stack},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return production_server.manage({**os.environ, **stack}, *args, timeout=120)
 
 
 @pytest.mark.parametrize("language", ["vi", "en", "ar"])
@@ -219,7 +203,6 @@ def page_without_related_stories(server_url: str, path: str) -> str:
 
 
 def test_a_backup_restored_onto_an_empty_database_serves_the_same_pages(stack, tmp_path):
-    from tests.production_server import gunicorn
 
     backup = tmp_path / "backup"
     database = "newsroom_restore_drill"
