@@ -1,4 +1,4 @@
-"""Template tags for the site's chrome: main menu, language switcher, hreflang alternates."""
+"""Template tags for the site's chrome: menu, languages, taxonomy links, structured data."""
 
 from django import template
 from django.core.cache import cache
@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
 from newsroom.serving import reader_generation
+from newsroom.structured_data import page_json_ld, share_image
 
 register = template.Library()
 
@@ -64,3 +65,17 @@ def taxonomy_index_urls(context):
 
     key = f"taxonomy-index-urls:{reader_generation(request)}:{site.pk}:{get_language()}"
     return cache.get_or_set(key, build, CHROME_CACHE_SECONDS)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD (newsroom/structured_data.py), as a data script element."""
+    if context.get("story_elsewhere"):  # a story's 404 in a language it is not in
+        return ""
+    return page_json_ld(context)
+
+
+@register.simple_tag(takes_context=True, name="share_image")
+def share_image_tag(context, page):
+    """URL, size and text alternative of the article's image for cards, or None."""
+    return share_image(page, context["request"])
