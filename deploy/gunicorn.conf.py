@@ -7,9 +7,6 @@ pythonpath = "site"
 wsgi_app = "newsroom.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-# Searches in flight at once on this machine (search/index/bulkhead.py): one worker is always
-# left for pages, however long a hung search node makes the others wait.
-os.environ.setdefault("NEWSROOM_SEARCH_READER_SLOTS", str(max(1, workers - 1)))
 timeout = 30
 graceful_timeout = 30
 # A worker is replaced now and then, so that a slow leak cannot grow; not often, since a new

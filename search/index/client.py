@@ -19,9 +19,6 @@ another node: a hung node costs one read timeout, counted as it would be with on
 - half-open: after the cooldown exactly one request probes the node while the others keep
   falling back; its success closes the circuit, its failure reopens it.
 
-Searches also wait for one of the machine's reader slots (``bulkhead.py``), so that a hung
-node never holds every gunicorn worker: one that finds none free falls back at once.
-
 Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). Two kinds
 of timeout prove nothing about the node and leave the circuit as it was: the first timeout of
 a fresh connection (a worker's cold start on a busy machine), and the timeout of a caller who
@@ -37,7 +34,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from functools import cache
 from typing import Any, cast
@@ -59,8 +56,6 @@ from elastic_transport.client_utils import DEFAULT, DefaultType
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 
-from search.index.bulkhead import READER_SLOTS, NoReaderSlot
-
 # What "the node is down, hangs or refuses" looks like to the client.
 UNAVAILABLE_ERRORS = (
     TransportError,
@@ -73,9 +68,6 @@ READ_ERRORS = (*UNAVAILABLE_ERRORS, es_exceptions.ApiError)
 
 # Answers that mean the node (not the query) is in trouble.
 UNHEALTHY_STATUSES = frozenset({502, 503, 504})
-
-# What readers' pages and feeds ask of the node; they wait for a reader slot (bulkhead.py).
-READER_ENDPOINTS = frozenset({"_search", "_msearch", "_count", "_mget"})
 
 DEFAULT_CONNECT_TIMEOUT = 0.5
 DEFAULT_FAILURE_THRESHOLD = 3
@@ -340,12 +332,6 @@ class CircuitNode(Urllib3HttpNode):
             return True
 
 
-def is_reader_request(target: str) -> bool:
-    """Whether ``target`` reads documents (a search, a count), as readers' pages and feeds do."""
-    endpoint = target.partition("?")[0].rstrip("/").rpartition("/")[2]
-    return endpoint in READER_ENDPOINTS
-
-
 class CircuitTransport(Transport):
     """A transport whose every request passes ``CIRCUIT`` once, whichever nodes serve it.
 
@@ -360,11 +346,7 @@ class CircuitTransport(Transport):
         if not CIRCUIT.allow():
             raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
         try:
-            with READER_SLOTS.held() if is_reader_request(target) else nullcontext():
-                response = super().perform_request(method, target, **kwargs)
-        except NoReaderSlot:
-            CIRCUIT.record_inconclusive()
-            raise
+            response = super().perform_request(method, target, **kwargs)
         except TransportError as error:
             if error in INCONCLUSIVE_TIMEOUTS:
                 CIRCUIT.record_inconclusive()
@@ -407,14 +389,10 @@ def _config() -> dict[str, Any]:
 
 
 def _sync_circuit(config: dict[str, Any]) -> None:
-    circuit_file = str(config.get("circuit_file") or "")
     CIRCUIT.configure(
         int(config.get("failure_threshold", DEFAULT_FAILURE_THRESHOLD)),
         float(config["cooldown"]),
-        circuit_file,
-    )
-    READER_SLOTS.configure(
-        int(config.get("reader_slots") or 0), float(config.get("slot_wait", 0.05)), circuit_file
+        str(config.get("circuit_file") or ""),
     )
 
 
@@ -469,7 +447,7 @@ def search_client() -> Elasticsearch:
 
 def report_failure(error: Exception) -> SearchUnavailable:
     """The error to raise after a failed call (the circuit has already counted it)."""
-    if isinstance(error, CircuitOpen | NoReaderSlot):
+    if isinstance(error, CircuitOpen):
         return SearchUnavailable(str(error))
     return SearchUnavailable(f"Elasticsearch did not answer: {type(error).__name__}")
 

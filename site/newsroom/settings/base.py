@@ -296,11 +296,6 @@ NEWSROOM_SEARCH = {
     "failure_threshold": 3,
     "cooldown": 15.0,
     "related_timeout": 0.4,
-    # At most reader_slots searches wait on the node at once (search/index/bulkhead.py);
-    # one that finds no slot free within slot_wait seconds falls back. 0: no limit. gunicorn
-    # sets it to one fewer than its workers (deploy/gunicorn.conf.py).
-    "reader_slots": int(os.environ.get("NEWSROOM_SEARCH_READER_SLOTS") or 0),
-    "slot_wait": 0.05,
     # Writes from the outbox (search/index/indexing.py sync_pages) wait this long: a bulk write
     # to a busy cluster takes longer than a search, and the background worker can afford it.
     "write_timeout": 10.0,
