@@ -18,7 +18,7 @@ from reach import buffer
 from reach.crawlers import is_bot
 from reach.referrers import DIRECT, HOST_NAME, INTERNAL
 from reach.searches import MAX_QUERY_LENGTH, signature_holds
-from reach.sources import is_flooding
+from reach.sources import BEACONS_PER_MINUTE, source_key
 
 BEACON_PATH = "/reach/beacon"
 STORY_ID = re.compile(r"[1-9][0-9]{0,9}")
@@ -57,9 +57,8 @@ def count_beacon(request: HttpRequest) -> None:
         return
     # Prefetches and prerenders that the reader never saw send no beacon: beacon.js waits.
     name = search_name(request) if "q" in request.GET else read_name(request)
-    if name is None or is_flooding(request):
-        return
-    buffer.count(name)
+    if name is not None:
+        buffer.count(name, source=source_key(request), limit=BEACONS_PER_MINUTE)
 
 
 def beacon_response() -> HttpResponse:

@@ -162,24 +162,21 @@ def fold_counts(window: int, counts: dict[str, int], partner_hosts: frozenset[st
 def fold(now: float | None = None) -> int:
     """Fold every closed window the buffer still holds; the number folded."""
     current = buffer.current_window(now)
-    first = current - LOOKBACK_WINDOWS
     # A window closes when its minute is over; one more lets the last beacons land.
-    candidates = range(first, current - 1)
-    pending = buffer.windows_with_counts(candidates)
-    done = set(
-        FoldedWindow.objects.filter(window__in=list(pending)).values_list("window", flat=True)
-    )
+    candidates = range(current - LOOKBACK_WINDOWS, current - 1)
+    counts_buffer = buffer.current_buffer()
+    pending = counts_buffer.pending(candidates)
+    done = set(FoldedWindow.objects.filter(window__in=pending).values_list("window", flat=True))
     partner_hosts = frozenset(PartnerSite.objects.values_list("host", flat=True))
     folded = 0
-    for window, slots in sorted(pending.items()):
-        counts = buffer.read_window(window, slots)
+    for window in pending:
         if window not in done:
             try:
-                fold_counts(window, counts, partner_hosts)
+                fold_counts(window, counts_buffer.read(window), partner_hosts)
             except IntegrityError:  # another fold took this window first
                 continue
             folded += 1
-        buffer.forget_window(window, slots, counts)
+        counts_buffer.forget(window)
     FoldedWindow.objects.filter(folded_at__lt=timezone.now() - timedelta(days=3)).delete()
     count_hub_notifications()
     return folded

@@ -43,16 +43,10 @@ def _salt(now: float) -> str:
     return salt
 
 
-def is_flooding(request: HttpRequest, now: float | None = None) -> bool:
-    """Whether this request's source has sent more beacons this minute than anyone reads."""
+def source_key(request: HttpRequest, now: float | None = None) -> str:
+    """The cache key that counts this request's source's beacons in the current minute."""
     now = time.time() if now is None else now
     digest = hashlib.blake2b(
         source_address(request).encode(), key=_salt(now).encode(), digest_size=8
     ).hexdigest()[:6]
-    key = f"reach:src:{current_window(now)}:{digest}"
-    try:
-        seen = cache.incr(key)
-    except ValueError:  # the source's first beacon this minute (or the cache is away)
-        cache.add(key, 1, 120)
-        seen = 1
-    return seen > BEACONS_PER_MINUTE
+    return f"reach:src:{current_window(now)}:{digest}"

@@ -20,8 +20,10 @@ def stored_rows_as_text() -> str:
 
 
 def buffer_as_text(reach_buffer) -> str:
+    """Every key in Redis and what it holds, whatever its type."""
     client = reach_buffer._cache.get_client(write=False)
-    return repr({key: client.get(key) for key in client.keys("*")})
+    read = {b"string": client.get, b"hash": client.hgetall, b"set": client.smembers}
+    return repr({key: read[client.type(key)](key) for key in client.keys("*")})
 
 
 def test_no_address_user_agent_or_cookie_in_the_database_or_the_buffer(
