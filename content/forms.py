@@ -1,4 +1,8 @@
-"""The story editor's form: the source language's fields only, and what counts as an edit.
+"""The story editor's form: its own language, what review needs, and what counts as an edit.
+
+A draft needs only a title: what a story needs to be reviewed (its text in its own language,
+a lead unit, topics, an author) is checked when it is submitted or approved, next to each
+field. A new story with no byline is signed by the author linked to the writer's account.
 
 The editor shows the story in the language it is written in; the other languages' columns are
 reached through the translation workflow, and input in a language that is not live would reach
@@ -13,9 +17,12 @@ round-trip: a date shown to the minute against one stored to the second, an empt
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
+from content.models.snippets import Author
+from content.slugs import ascii_slug, free_slug
 from content.translating.fields import TRANSLATED_FIELDS, column
 
 # Wagtail needs a page's title and slug in the default language, whatever the story's own.
@@ -42,14 +49,85 @@ def other_languages_columns(source_language: str) -> set[str]:
     }
 
 
+# Fields a story may lack as a draft, and needs to be reviewed.
+READY_FOR_REVIEW = ("lead_unit", "topics")
+NEEDED_FOR_REVIEW = _("A story needs this before it is submitted for review.")
+NEEDED_IN_ORIGINAL_LANGUAGE = _("A story needs this in its original language before review.")
+NEEDS_AN_AUTHOR = _("A story needs an author before review: add a byline.")
+
+
 class StoryForm(WagtailAdminPageForm):
     """The article editor's form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.is_new_story = self.instance.pk is None
+        for name in READY_FOR_REVIEW:  # required, but only at review (check_ready_for_review)
+            if name in self.fields:
+                self.fields[name].required = False
         source_language = self.instance.original_language or settings.LANGUAGE_CODE
         for name in other_languages_columns(source_language):
             self.fields.pop(name, None)
+        if self.is_bound:
+            self.data = self.with_generated_slug(self.data, source_language)
+
+    def with_generated_slug(self, data, language):
+        """``data``, with the slug made from the title where the person left it empty."""
+        slug_field, title_field = column("slug", language), column("title", language)
+        if slug_field not in self.fields or data.get(slug_field) or not data.get(title_field):
+            return data
+        siblings = self.parent_page.get_children().exclude(pk=self.instance.pk)
+        slug = free_slug(
+            ascii_slug(data[title_field]),
+            lambda candidate: siblings.filter(**{slug_field: candidate}).exists(),
+        )
+        data = data.copy()
+        data[slug_field] = slug
+        return data
+
+    def default_author(self) -> Author | None:
+        """Who signs a new story left without a byline: the author linked to the writer."""
+        if not self.is_new_story or self.for_user is None or not self.for_user.pk:
+            return None
+        return Author.objects.filter(user=self.for_user).first()
+
+    def bylines_given(self) -> bool:
+        bylines = self.formsets["bylines"]
+        bylines.is_valid()  # the formsets are cleaned after this form: clean them now
+        return any(
+            form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+            for form in bylines.forms
+            if hasattr(form, "cleaned_data")
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Wagtail defers required fields when a draft is saved, and only then.
+        if not self.is_deferred_validation:
+            self.check_ready_for_review(cleaned_data)
+        return cleaned_data
+
+    def check_ready_for_review(self, cleaned_data):
+        for name in READY_FOR_REVIEW:
+            if name in self.fields and not cleaned_data.get(name):
+                self.add_error(name, NEEDED_FOR_REVIEW)
+        language = cleaned_data.get("original_language") or self.instance.original_language
+        for field in ("standfirst", "body"):
+            name = column(field, language)
+            if name in self.fields and not cleaned_data.get(name):
+                self.add_error(name, NEEDED_IN_ORIGINAL_LANGUAGE)
+        if not self.bylines_given() and self.default_author() is None:
+            # Shown above the bylines, where the person adds one.
+            self.formsets["bylines"].non_form_errors().append(NEEDS_AN_AUTHOR)
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        author = self.default_author()
+        if author is not None and not page.bylines.all():
+            page.bylines.add(page.bylines.model(author=author))
+            if commit:
+                page.bylines.commit()
+        return page
 
     @property
     def changed_data(self):

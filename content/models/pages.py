@@ -1,5 +1,6 @@
 """Page types: the home page, sections, articles and the browse pages for units and taxonomies."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -287,16 +288,21 @@ class ArticlePage(BasePage):
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
-        InlinePanel("bylines", label=_("Byline"), min_num=1),
+        InlinePanel(
+            "bylines",
+            label=_("Byline"),
+            help_text=_("With no byline, a new story is signed by the author linked to you."),
+        ),
     ]
     metadata_panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("publication_date"),
         FieldPanel("embargoed_until", permission="content.set_embargo"),
         FieldPanel("lead_unit"),
-        FieldPanel("coordinating_units"),
-        FieldPanel("topics"),
-        FieldPanel("regions"),
+        # A click per choice, no Ctrl-click; StoryForm requires topics only for review.
+        FieldPanel("coordinating_units", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple, required_on_save=False),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         FieldPanel("documents"),
         MultiFieldPanel(
@@ -342,10 +348,6 @@ class ArticlePage(BasePage):
         alt_text = build_localized_fieldname("hero_alt_text", self.original_language)
         if self.hero_image_id and not getattr(self, alt_text, None):
             errors[alt_text] = _("Describe the hero image for readers who cannot see it.")
-        for field in ("standfirst", "body"):
-            name = build_localized_fieldname(field, self.original_language)
-            if not getattr(self, name, None):
-                errors[name] = _("A story needs this in its original language.")
         if bool(self.source_name) != bool(self.source_url):
             field = "source_url" if self.source_name else "source_name"
             errors[field] = _("A republished story needs both the outlet's name and its URL.")

@@ -18,9 +18,16 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from content.models import ArticlePage, TermbaseEntry, Translation, TranslationStatus
+from content.slugs import free_slug, lent_slug, slug_in
 from content.translating.cat import checked_pairs, read_xliff, remember
 from content.translating.checks import Finding, Term, check_fields
-from content.translating.fields import TRANSLATED_FIELDS, read_fields, source_fields, write_fields
+from content.translating.fields import (
+    TRANSLATED_FIELDS,
+    column,
+    read_fields,
+    source_fields,
+    write_fields,
+)
 from content.translating.permissions import can_review, can_translate
 from content.translating.signals import translation_published
 
@@ -233,6 +240,7 @@ def make_live(
     """
     with transaction.atomic():
         page = ArticlePage.objects.select_for_update().get(pk=translation.page_id)
+        values = {**values, "slug": _slug(page, translation, values.get("title") or "")}
         write_fields(page, translation.language, values)
         page.save()  # validates: a translated slug must be free among the page's siblings
         translation.live = True
@@ -248,6 +256,19 @@ def make_live(
         remember(translation, source_fields(page), translation.live_fields)
         # In the same transaction: the index outbox row commits with the approval, or neither.
         translation_published.send(sender=Translation, translation=translation)
+
+
+def _slug(page: ArticlePage, translation: Translation, title: str) -> str:
+    """The language's slug: the one readers have, once live; else made by ADR 9's rule."""
+    kept = (translation.live_fields or {}).get("slug") if translation.live else None
+    if kept:
+        return kept
+    name = column("slug", translation.language)
+    siblings = page.get_siblings(inclusive=False)
+    return free_slug(
+        slug_in(translation.language, title, lent_slug(page)),
+        lambda candidate: siblings.filter(**{name: candidate}).exists(),
+    )
 
 
 def _log_data(translation: Translation) -> dict[str, str]:

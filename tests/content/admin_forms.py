@@ -85,8 +85,8 @@ def _field_post_data(bound_field, data):
             data[bound_field.html_name] = "on"
     elif isinstance(widget, forms.SelectMultiple | forms.CheckboxSelectMultiple):
         data[bound_field.html_name] = [str(v) for v in value or []]
-    elif value is not None:
-        data[bound_field.html_name] = widget.format_value(value) or ""
+    else:  # an empty input is posted empty
+        data[bound_field.html_name] = "" if value is None else (widget.format_value(value) or "")
 
 
 def edit_form_data(client, page, **changes):
@@ -95,7 +95,18 @@ def edit_form_data(client, page, **changes):
     Read from the editor the client is shown, the way the browser's form and StreamField
     scripts serialise it: saved without a change, nothing should count as edited.
     """
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return form_data(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), **changes)
+
+
+def add_form_data(client, section, **changes):
+    """What the browser posts from a new story's editor in ``section``, with ``changes``."""
+    url = reverse("wagtailadmin_pages:add", args=["content", "articlepage", section.pk])
+    return form_data(client, url, **changes)
+
+
+def form_data(client, url, **changes):
+    """The post of the editor at ``url`` as the browser serialises it, with ``changes``."""
+    response = client.get(url)
     assert response.status_code == 200, response.status_code
     form = response.context["form"]
     data: dict = {}

@@ -98,7 +98,8 @@ def source_segments(source: dict[str, Any]) -> list[Segment]:
             location=field_label(field),
         )
         for field in TEXT_FIELDS
-        if source.get(field) or field in ("title", "slug", "standfirst")
+        # The slug is made from the title when the translation goes live (content.slugs).
+        if field != "slug" and (source.get(field) or field in ("title", "standfirst"))
     ]
     for position, block in enumerate(source.get("body") or [], start=1):
         for path in _paths(block):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from content.models import ArticlePage
 from tests.content.admin_forms import article_form_data
@@ -39,3 +40,10 @@ def submitted(client, draft, writer, facts, desk_editor, approver):
     assert submit(client, draft, facts).status_code == 302
     client.logout()
     return refreshed(draft)
+
+
+@pytest.fixture
+def english_admin(writer, desk_editor, approver):
+    """The staff read the admin in English, so that messages read as written here."""
+    for person in (writer, desk_editor, approver):
+        UserProfile.objects.update_or_create(user=person, defaults={"preferred_language": "en"})

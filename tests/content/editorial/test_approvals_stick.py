@@ -15,14 +15,7 @@ from wagtail.users.models import UserProfile
 from tests.content.admin_forms import edit_form_data
 from tests.content.editorial.conftest import refreshed
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_admin(writer, desk_editor, approver):
-    """The staff read the admin in English here, so that messages read as written."""
-    for person in (writer, desk_editor, approver):
-        UserProfile.objects.update_or_create(user=person, defaults={"preferred_language": "en"})
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
 
 def name(user):
