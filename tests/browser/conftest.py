@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from tests.browser.public_site import build_public_site
 from tests.services import require_service
 
 CHROMIUM_ARGS = [
@@ -42,3 +43,9 @@ def browser_page(chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def public_site(home, section):
+    """A story in five languages, scripts and directions, with every page type around it."""
+    return build_public_site(home, section)
