@@ -26,7 +26,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from content.demo.hero_images import draw_hero_image
+from content.demo.hero_images import describe_hero_image, draw_hero_image
 from content.editorial import (
     install_editorial_workflow,
     install_roles,
@@ -433,7 +433,7 @@ class DemoBuilder:
             hero_credit="Demo",
             owner=users["writer"],
         )
-        write_fields(page, original, self._fields(story[original], original, section_record))
+        write_fields(page, original, self._fields(story[original], original, story))
         page.coordinating_units = [lookups["units"][k] for k in story["coordinating_units"]]
         page.topics = [lookups["topics"][k] for k in story["topics"]]
         page.regions = [lookups["regions"][k] for k in story["regions"]]
@@ -451,7 +451,7 @@ class DemoBuilder:
         for language, text in texts.items():
             code = language.replace("_", "-")
             if code != original:
-                self._translate(page, code, text, section_record, users)
+                self._translate(page, code, text, story, users)
 
     def _revise_source(self, key, old, new, users):
         """Correct a figure in a story's source after it was translated.
@@ -473,22 +473,22 @@ class DemoBuilder:
         self._publish(draft, users["approver"])
         self.report.count("source revisions")
 
-    def _fields(self, text, language, section_record):
+    def _fields(self, text, language, story):
         return {
             "title": text["title"],
             "slug": ascii_slug(text["title"]) or ascii_slug(text["standfirst"]),
             "standfirst": text["standfirst"],
             "body": self._body(text["body"], self.documents),
-            "hero_alt_text": _hero_alt(language, section_record),
+            "hero_alt_text": describe_hero_image(story["key"], story["section"], language),
         }
 
-    def _translate(self, page, language, text, section_record, users):
+    def _translate(self, page, language, text, story, users):
         """Carry one translation through the workflow: request, draft, submit, approve."""
         translator = users["translator-en"] if language == "en" else users["translator"]
         (translation,) = request_translations(
             [page], [language], users["desk"], due_date=self.now.date() + timedelta(days=2)
         )
-        fields = self._fields(text, language, section_record)
+        fields = self._fields(text, language, story)
         # A translated block keeps its source block's id: that is how the two are paired.
         source_body = getattr(page, column("body", page.original_language)).get_prep_value()
         for block, source_block in zip(fields["body"], source_body, strict=True):
@@ -497,23 +497,6 @@ class DemoBuilder:
         submit(translation, translator, override_reason=text.get("override_reason", ""))
         approve(translation, users["reviewer"])
         self.report.count("translations")
-
-
-HERO_ALT = {
-    "vi": "Hình minh hoạ trừu tượng cho chuyên mục {vi}",
-    "en": "Abstract illustration for the {en} section",
-    "fr": "Illustration abstraite de la rubrique",
-    "es": "Ilustración abstracta de la sección",
-    "ru": "Абстрактная иллюстрация раздела",
-    "zh-hans": "栏目抽象插图",
-    "ja": "コーナーの抽象的なイラスト",
-    "ko": "섹션 추상 일러스트",
-    "ar": "رسم تجريدي للقسم",
-}
-
-
-def _hero_alt(language, section_record):
-    return HERO_ALT[language].format(**section_record)
 
 
 def _bytes_file(data: bytes):
