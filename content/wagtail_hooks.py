@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.choosers import TranslatedSnippetChooserViewSet
 from content.editorial import assign_editorial_workflow
 from content.models import (
     Author,
@@ -25,7 +26,13 @@ from content.models import (
 from content.translating.admin import wagtail_hooks as translation_hooks  # noqa: F401
 
 
-class TopicViewSet(SnippetViewSet):
+class NewsroomSnippetViewSet(SnippetViewSet):
+    """A snippet whose chooser speaks the person's admin language."""
+
+    chooser_viewset_class = TranslatedSnippetChooserViewSet
+
+
+class TopicViewSet(NewsroomSnippetViewSet):
     """Topics in the Newsroom snippets menu."""
 
     model = Topic
@@ -34,7 +41,7 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class RegionViewSet(SnippetViewSet):
+class RegionViewSet(NewsroomSnippetViewSet):
     """Regions in the Newsroom snippets menu."""
 
     model = Region
@@ -43,7 +50,7 @@ class RegionViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class MinistryUnitViewSet(SnippetViewSet):
+class MinistryUnitViewSet(NewsroomSnippetViewSet):
     """The ministry's units and the units they belong to."""
 
     model = MinistryUnit
@@ -53,7 +60,7 @@ class MinistryUnitViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(NewsroomSnippetViewSet):
     """Authors and their roles."""
 
     model = Author
@@ -62,7 +69,7 @@ class AuthorViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class OfficialDocumentViewSet(SnippetViewSet):
+class OfficialDocumentViewSet(NewsroomSnippetViewSet):
     """Official documents, newest signed first."""
 
     model = OfficialDocument
@@ -73,7 +80,7 @@ class OfficialDocumentViewSet(SnippetViewSet):
     ordering = ["-date_signed"]
 
 
-class DeskAssignmentViewSet(SnippetViewSet):
+class DeskAssignmentViewSet(NewsroomSnippetViewSet):
     """Which desk editor reviews which section."""
 
     model = DeskAssignment
@@ -82,7 +89,7 @@ class DeskAssignmentViewSet(SnippetViewSet):
     list_filter = ["section"]
 
 
-class TermbaseViewSet(SnippetViewSet):
+class TermbaseViewSet(NewsroomSnippetViewSet):
     """The termbase that the translation checks enforce."""
 
     model = TermbaseEntry
