@@ -4,6 +4,8 @@ Markers follow from the fixtures a test uses (``pytest -m "not search"`` on a ma
 the search node, ``-m "not slow"`` for a quick run): no test has to remember to mark itself.
 """
 
+import shutil
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -14,6 +16,7 @@ from content.editorial import install_editorial_workflow, install_roles
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
 from content.models import DeskAssignment
 from tests.factories import HomePageFactory, SectionPageFactory, UserFactory
+from tests.production_server import RedisServer, free_port
 from tests.services import require_service
 
 # A test that uses one of these fixtures needs the service its marker names.
@@ -42,6 +45,21 @@ def postgresql(db):
     """The production database: PostgreSQL, as CI provides through DATABASE_URL."""
     require_service(connection.vendor == "postgresql", "no PostgreSQL: DATABASE_URL is not set")
     return connection
+
+
+@pytest.fixture(scope="session")
+def production_redis(tmp_path_factory):
+    """The URL of a Redis of the suite's own, for drills that run production's cache.
+
+    Each production environment keys its cache under a prefix of its own, so drills share it.
+    """
+    require_service(
+        bool(shutil.which("redis-server")), "no redis-server (apt install redis-server)"
+    )
+    server = RedisServer(free_port(), tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield f"redis://127.0.0.1:{server.port}/0"
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -63,6 +63,8 @@ def production_environment(
         "ELASTICSEARCH_URL": search_url,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
         "NEWSROOM_SEARCH_CIRCUIT_FILE": str(circuit),
+        # Its own keys in a shared cache (drills share one Redis): it starts empty.
+        "NEWSROOM_CACHE_PREFIX": f"drill-{secrets.token_hex(4)}",
         # Drills judge gunicorn's own answers (a fallback, a render): no page cache answers for
         # it. The page cache has tests of its own (tests/newsroom/test_page_cache.py).
         "NEWSROOM_PAGE_CACHE": "false",
@@ -380,6 +382,44 @@ class SearchNode:
         while pid is not None and _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         self._pid_file(index).unlink(missing_ok=True)
+
+
+class RedisServer:
+    """A ``redis-server`` of a test's own on ``port``: started, stopped, frozen (SIGSTOP)."""
+
+    def __init__(self, port: int, directory):
+        self.port = port
+        self.directory = directory
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"redis-server on port {self.port} did not answer")
+            time.sleep(0.05)
+
+    def answers(self) -> bool:
+        ping = subprocess.run(
+            ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True, check=False
+        )
+        return ping.stdout.strip() == "PONG"
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def freeze(self) -> None:
+        assert self.process
+        self.process.send_signal(signal.SIGSTOP)
 
 
 def _alive(pid: int) -> bool:

@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from tests.bench.common import percentile
 from tests.production_server import (
     ROOT,
+    RedisServer,
     RunningServer,
     SearchNode,
+    free_port,
     gunicorn,
     manage,
     prepare_database,
@@ -394,6 +396,10 @@ def main():
     node_started: list[BaseException | None] = []
     starting = threading.Thread(target=lambda: node_started.append(attempt(node.start)))
     starting.start()
+    # Production's cache: a Redis of the benchmark's own.
+    (STATE_DIR / "redis").mkdir(exist_ok=True)
+    redis = RedisServer(free_port(), STATE_DIR / "redis")
+    redis.start()
     try:
         env = production_environment(
             database,
@@ -401,6 +407,7 @@ def main():
             "burst",
             DJANGO_STATIC_ROOT=str(STATE_DIR / "static"),
             DJANGO_MEDIA_ROOT=str(STATE_DIR / "media"),
+            REDIS_URL=f"redis://127.0.0.1:{redis.port}/0",
         )
         prepare_database(env)
         starting.join()
@@ -412,6 +419,7 @@ def main():
     finally:
         starting.join()
         node.stop()
+        redis.stop()
         drop_database(base_url)
 
 

@@ -113,7 +113,7 @@ def worker_takes(page_id: int) -> None:
 
 
 def test_the_site_and_its_worker_outlive_a_postgresql_restart(
-    postgresql, restart_command, section, settings, tmp_path
+    postgresql, restart_command, section, settings, production_redis, tmp_path
 ):
     story = published_story(
         section,
@@ -132,8 +132,8 @@ def test_the_site_and_its_worker_outlive_a_postgresql_restart(
         database_url(connection.settings_dict),
         DJANGO_STATIC_ROOT=str(tmp_path / "static"),
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        REDIS_URL=production_redis,
     )
-    manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput")
     worker = start_manage(
         env, "newsroom_worker", "--no-startup-delay", "--interval", "0.1", "--no-reload"

@@ -6,53 +6,19 @@ server). Without redis-server the tests skip; CI installs it.
 
 import logging
 import shutil
-import signal
-import subprocess
 import time
 
 import pytest
 from django.core.cache import caches
 
 from tests.factories.stories import published_story
-from tests.production_server import free_port
-from tests.services import require_service, wait_for
+from tests.production_server import RedisServer, free_port
+from tests.services import require_service
 
 pytestmark = pytest.mark.slow
 
 # As production.py sets it, with a short retry_after so that the test need not wait long.
 RETRY_AFTER = 1.0
-
-
-class RedisServer:
-    def __init__(self, port: int, directory):
-        self.port = port
-        self.directory = directory
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        wait_for(self.answers, timeout=10, what="redis-server to answer")
-
-    def answers(self) -> bool:
-        ping = subprocess.run(
-            ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True, check=False
-        )
-        return ping.stdout.strip() == "PONG"
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def freeze(self) -> None:
-        assert self.process
-        self.process.send_signal(signal.SIGSTOP)
 
 
 @pytest.fixture

@@ -13,10 +13,8 @@ import urllib.request
 
 import pytest
 from django.core import mail
-from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 from django.views.debug import get_exception_reporter_class
 
 from newsroom.token_masking import TOKEN_HEADERS, TOKEN_PARAMETER
@@ -136,12 +134,6 @@ def test_the_development_server_logs_request_lines_without_the_token(tmp_path):
     assert secret not in written
 
 
-PRODUCTION_CACHE = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "newsroom_cache",
-    }
-}
 EVERY_TOKEN_ATOM = (
     '"%(r)s" %(s)s q="%(q)s" f="%(f)s" auth="%({authorization}i)s" '
     'partner="%({x-partner-token}i)s" env="%({query_string}e)s %({raw_uri}e)s"'
@@ -149,14 +141,14 @@ EVERY_TOKEN_ATOM = (
 
 
 @pytest.mark.django_db(transaction=True)
-def test_gunicorns_access_log_masks_the_token_wherever_it_was_presented(postgresql, home, tmp_path):
+def test_gunicorns_access_log_masks_the_token_wherever_it_was_presented(
+    postgresql, home, production_redis, tmp_path
+):
     partner = PartnerFactory(languages=["en"])
     _token, secret = PartnerToken.issue(partner, "Wire desk")
-    with override_settings(CACHES=PRODUCTION_CACHE):
-        call_command("createcachetable", verbosity=0)
-        caches["default"].clear()
     environment = production_environment(
         database_url(connection.settings_dict),
+        REDIS_URL=production_redis,
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
         # Beyond deploy/gunicorn.conf.py's format: every atom a token could reach.
         GUNICORN_CMD_ARGS=f"--access-logformat '{EVERY_TOKEN_ATOM}'",

@@ -20,10 +20,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
-from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.utils.translation import override
 
 from tests.factories.stories import published_story
@@ -45,12 +42,6 @@ PAGE_READERS = 3
 # The notice of a search answered by the database, in any language ("simplified mode" in
 # English): its markup, since its words are translated.
 DEGRADED = '<p class="notice" role="status">'
-PRODUCTION_CACHE = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "newsroom_cache",
-    }
-}
 # A drill, not a benchmark (make bench-burst measures): room for a busy CI machine.
 MARGIN = 3.0
 
@@ -138,18 +129,16 @@ def static_root(tmp_path_factory, own_search_node):
 
 
 @pytest.fixture
-def production(postgresql, own_search_node, static_root, tmp_path):
-    """The production environment on the test database, its cache table there and empty."""
+def production(postgresql, own_search_node, static_root, production_redis, tmp_path):
+    """The production environment on the test database, its cache in Redis and empty."""
     own_search_node.start()  # a no-op when it runs
-    with override_settings(CACHES=PRODUCTION_CACHE):
-        call_command("createcachetable", verbosity=0)
-        caches["default"].clear()  # what an earlier test's server cached names flushed rows
     return production_environment(
         database_url(connection.settings_dict),
         own_search_node.url,
         "test-drills",
         DJANGO_STATIC_ROOT=str(static_root),
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+        REDIS_URL=production_redis,
     )
 
 
