@@ -189,3 +189,7 @@ lock: install ## Re-pin dependencies from pyproject.toml into requirements.lock
 .PHONY: clean-demo
 clean-demo: ## Delete the local SQLite database and media, to start the demo afresh
 	rm -rf var/newsroom.sqlite3 var/media
+
+.PHONY: bench-reach
+bench-reach: install ## Beacons under gunicorn (2,000 req/s), pages with counting on and off, Reach views over a year of counts (BENCH_DATABASE_URL)
+	$(BIN)/python -m tests.reach.bench_reach
