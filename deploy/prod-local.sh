@@ -8,6 +8,7 @@
 #   deploy/prod-local.sh stop     stop what start started (PostgreSQL stays up); delete nothing
 #   deploy/prod-local.sh status
 #   deploy/prod-local.sh start-redis   start Redis alone again (the load bench stops it)
+#   deploy/prod-local.sh search kill-node 2   a command of search-node.sh on the stack's cluster
 #
 # The same files as production: deploy/release.sh, deploy/scheduled.sh, deploy/gunicorn.conf.py,
 # deploy/varnish/newsroom.vcl, deploy/nginx/newsroom.conf.template. State, logs and the
@@ -280,7 +281,8 @@ status() {
 case "${1:-}" in
 start) start ;;
 start-redis) mkdir -p "$RUN" "$LOG" && start_redis ;;
+search) shift && search_cluster "$@" ;;
 stop) stop ;;
 status) status ;;
-*) die "usage: $0 start|stop|status|start-redis" ;;
+*) die "usage: $0 start|stop|status|start-redis|search COMMAND..." ;;
 esac

@@ -11,6 +11,8 @@
 4. **Faults under load.** Redis stopped in the middle of 20 s of uncached page loads, then
    started again; one of the three search nodes killed in the middle of 20 s of searches,
    then started again. Each must cost no failed request.
+5. **Hung search nodes.** Every node frozen while 24 searches arrive at once: the searches'
+   times and 5xx, and home, section and article read through Varnish meanwhile (p99).
 
 Needs the stack up (``make prod-local``; ``make bench-load`` starts it) and wrk.
 """
@@ -18,10 +20,12 @@ Needs the stack up (``make prod-local``; ``make bench-load`` starts it) and wrk.
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,16 +191,7 @@ def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "NEWSROOM_PAGE_CACHE": "false",
     }
-    prod_local = ROOT / "deploy" / "prod-local.sh"
-    search_cluster = {
-        **os.environ,
-        "SEARCH_NODE_DIR": str(STATE / "search"),
-        "SEARCH_NODE_PORT": "9280",
-        "SEARCH_NODE_COUNT": "3",
-        "SEARCH_NODE_CLUSTER_NAME": "newsroom-prod-local",
-        "SEARCH_NODE_KEEP_DATA": "1",
-    }
-    node_script = str(ROOT / "deploy" / "search-node" / "search-node.sh")
+    prod_local = str(ROOT / "deploy" / "prod-local.sh")
     redis_pid = int((STATE / "run" / "redis.pid").read_text())
     loads = []
     with gunicorn(direct, workers=3) as server:
@@ -207,7 +202,7 @@ def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
                 server.url + paths["article"],
                 [],
                 lambda: os.kill(redis_pid, 15),
-                lambda: subprocess.run([str(prod_local), "start-redis"], check=True),
+                lambda: subprocess.run([prod_local, "start-redis"], check=True),
             )
         )
         loads.append(
@@ -215,14 +210,9 @@ def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
                 "search, a search node killed",
                 server.url + paths["search"],
                 [],
+                lambda: subprocess.run([prod_local, "search", "kill-node", "2"], check=True),
                 lambda: subprocess.run(
-                    [node_script, "kill-node", "2"], env=search_cluster, check=True
-                ),
-                lambda: subprocess.run(
-                    [node_script, "start-node", "2"],
-                    env=search_cluster,
-                    check=True,
-                    capture_output=True,
+                    [prod_local, "search", "start-node", "2"], check=True, capture_output=True
                 ),
             )
         )
@@ -237,6 +227,70 @@ def faults(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
             )
         )
     return loads
+
+
+def hung_search_burst(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
+    """Every search node frozen, 24 searches at once: what readers of pages get meanwhile.
+
+    Pages come through the front cache, as readers get them; the searches, each with words of
+    its own, reach gunicorn (3 sync workers) and wait out the read timeout until the circuit
+    opens, then fall back to the database.
+    """
+    print("\n5. Search nodes hung (SIGSTOP), 24 searches at once; pages through Varnish")
+    host = re.sub(r"^https?://", "", env["WAGTAILADMIN_BASE_URL"])
+    headers = [f"Host: {host}", "X-Forwarded-Proto: https"]
+    seconds = 10
+    found: dict[str, Load] = {}
+    readers = [
+        threading.Thread(
+            target=lambda name=name: found.__setitem__(
+                name, wrk(VARNISH + paths[name], seconds, *headers, connections=4)
+            )
+        )
+        for name in ("home", "section", "article")
+    ]
+    for reader in readers:
+        reader.start()
+    time.sleep(2)
+    pids = [
+        int(pid.read_text()) for pid in sorted((STATE / "search").glob("node-*/search-node.pid"))
+    ]
+    searched: list[tuple[int, float]] = []
+
+    def search(number: int) -> None:
+        request = urllib.request.Request(
+            f"{VARNISH}/en/search/?q=burst+{number}+{time.time_ns()}",
+            headers=dict(header.split(": ", 1) for header in headers),
+        )
+        started = time.monotonic()
+        try:
+            status = urllib.request.urlopen(request, timeout=30).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        searched.append((status, time.monotonic() - started))
+
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        searchers = [threading.Thread(target=search, args=(n,)) for n in range(24)]
+        for searcher in searchers:
+            searcher.start()
+        for searcher in searchers:
+            searcher.join()
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+    for reader in readers:
+        reader.join()
+    times = sorted(seconds for _status, seconds in searched)
+    failed = sum(1 for status, _seconds in searched if status >= 500)
+    print(
+        f"  {'24 searches (gunicorn)':<34} median {median(times) * 1000:7.0f} ms  "
+        f"p99 {times[-1] * 1000:7.0f} ms  5xx {failed}"
+    )
+    for name, load in found.items():
+        print(load.line(f"{name} (Varnish) meanwhile"))
+    return list(found.values())
 
 
 def postgresql_restart() -> str:
@@ -255,6 +309,7 @@ def main() -> None:
     from_django = django_cache(env, paths)
     renders(env, paths)
     faulted = faults(env, paths)
+    burst = hung_search_burst(env, paths)
     at_varnish = cached[1::2]
     print("\nVerdict")
     print(
@@ -267,8 +322,14 @@ def main() -> None:
         f"{median([load.requests_per_second for load in from_django]):,.0f} req/s "
         f"(target ≥ {TARGETS['django cache req/s']:,})"
     )
-    failures = sum(load.failed + load.socket_errors for load in cached + from_django + faulted)
+    failures = sum(
+        load.failed + load.socket_errors for load in cached + from_django + faulted + burst
+    )
     print(f"  failed requests, all phases: {failures} (target 0)")
+    print(
+        f"  pages through Varnish while searches met hung nodes, worst p99: "
+        f"{max(load.p99_ms for load in burst):,.0f} ms (target ≤ 500)"
+    )
 
 
 if __name__ == "__main__":
