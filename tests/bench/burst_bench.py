@@ -94,7 +94,7 @@ def give_up(message: str) -> None:
     sys.exit(2)
 
 
-def fresh_database(url: str) -> str:
+def fresh_database(url: str, database_name: str = DATABASE_NAME) -> str:
     """Drop and create the benchmark's database beside ``url``'s; its URL."""
     import psycopg
     from psycopg import sql
@@ -102,10 +102,10 @@ def fresh_database(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(maintenance, autocommit=True) as connection:
-        name = sql.Identifier(DATABASE_NAME)
+        name = sql.Identifier(database_name)
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE_NAME}"))
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{database_name}"))
 
 
 def drop_database(url: str) -> None:
