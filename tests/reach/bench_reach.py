@@ -28,6 +28,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests.bench.burst_bench import fresh_database
 from tests.production_server import (
     ROOT,
     free_port,
@@ -50,20 +51,6 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 def give_up(message: str) -> None:
     print(message, file=sys.stderr)
     sys.exit(2)
-
-
-def fresh_database(url: str) -> str:
-    """Drop and create the benchmark's database beside ``url``'s; its URL."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(url)
-    maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        name = sql.Identifier(DATABASE_NAME)
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE_NAME}"))
 
 
 def beacons(url: str, stories: list[int]) -> dict:
@@ -272,7 +259,7 @@ def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL")
     if not url or not url.startswith("postgres"):
         give_up("bench-reach needs PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL).")
-    database = fresh_database(url)
+    database = fresh_database(url, DATABASE_NAME)
     redis_port = free_port()
     redis = subprocess.Popen(
         ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
