@@ -2,9 +2,10 @@
 
 Stories, taxonomies and documents are looked up by their slug or number before they are
 created; existing records are left as they are, so an editor's changes survive a rebuild.
-What frames the stories (the site's name, sections, index pages, topics, regions, units and
-roles) is written in all nine languages; a rebuild fills in only a language's empty text, so
-a demo built before a language was written gets it, and an editor's text stays.
+What frames the stories (the site's name, sections, index pages, topics, regions, units,
+roles and the official documents cited) is written in all nine languages; a rebuild fills in
+only a language's empty text, so a demo built before a language was written gets it, and an
+editor's text stays.
 """
 
 import json
@@ -13,14 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from anyascii import anyascii
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
@@ -50,6 +50,7 @@ from content.models import (
     TopicIndexPage,
     UnitIndexPage,
 )
+from content.slugs import ascii_slug
 from content.translating import (
     approve,
     column,
@@ -103,12 +104,8 @@ SOURCE_REVISION = (
 INDEX_PAGES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
 
 
-def ascii_slug(text: str, max_length: int = 80) -> str:
-    """A URL slug without diacritics, cut at a word boundary."""
-    slug = slugify(anyascii(text))
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug
+def hero_image_title(story: dict) -> str:
+    return f"Demo hero: {story['key']}"
 
 
 def localized(prefix: str, record: dict, key: str | None = None) -> dict:
@@ -252,17 +249,23 @@ class DemoBuilder:
         documents = {}
         for record in self.taxonomy["documents"]:
             document = OfficialDocument.objects.filter(number=record["number"]).first()
+            texts = {
+                **localized("title", record, "title"),
+                **localized("issuing_body", record, "issuing_body"),
+            }
             if document is None:
                 document = OfficialDocument(
                     kind=record["kind"],
                     number=record["number"],
                     date_signed=date.fromisoformat(record["date_signed"]),
-                    **localized("title", record, "title"),
-                    **localized("issuing_body", record, "issuing_body"),
+                    **texts,
                 )
                 document.full_clean()
                 document.save()
                 self.report.count("official documents")
+            elif fill_in(document, texts):
+                document.save()
+                self.report.count("translated names")
             documents[record["key"]] = document
         return documents
 
@@ -391,7 +394,7 @@ class DemoBuilder:
 
     def _hero_image(self, story, section_record):
         Image = get_image_model()
-        title = f"Demo hero: {story['key']}"
+        title = hero_image_title(story)
         image = Image.objects.filter(title=title).first()
         if image is None:
             data = draw_hero_image(story["key"], story["section"])
@@ -412,7 +415,7 @@ class DemoBuilder:
 
     def _article(self, story, section, lookups, users):
         slug = ascii_slug(story["vi"]["title"])
-        if ArticlePage.objects.filter(slug_vi=slug).exists():
+        if self._existing_story(story) is not None:
             return
         section_record = next(s for s in self.taxonomy["sections"] if s["key"] == story["section"])
         published_at = self.now - timedelta(days=story["days_ago"], hours=len(story["key"]) % 9)
@@ -453,13 +456,24 @@ class DemoBuilder:
             if code != original:
                 self._translate(page, code, text, story, users)
 
+    def _existing_story(self, story):
+        """The page an earlier build made of ``story``, if any.
+
+        Found by its Vietnamese slug, or by its hero image, named after the story's key:
+        approving a translation may remake a slug.
+        """
+        return ArticlePage.objects.filter(
+            Q(slug_vi=ascii_slug(story["vi"]["title"]))
+            | Q(hero_image__title=hero_image_title(story))
+        ).first()
+
     def _revise_source(self, key, old, new, users):
         """Correct a figure in a story's source after it was translated.
 
         Its translation then needs an update: the demo shows the queue and the diff.
         """
         story = next(s for s in self.stories if s["key"] == key)
-        page = ArticlePage.objects.filter(slug_vi=ascii_slug(story["vi"]["title"])).first()
+        page = self._existing_story(story)
         if page is None:
             return
         draft = page.get_latest_revision_as_object()

@@ -1,4 +1,4 @@
-"""The demo's frame in all nine languages: site name, sections, index pages, terms and roles.
+"""The demo's frame in all nine languages: site name, sections, terms, roles and documents.
 
 A reader of any language meets the demo's navigation, section names, home page and topic,
 region and unit names in their own language, and section URLs in it or in English, never in
@@ -18,6 +18,7 @@ from content.models import (
     Author,
     HomePage,
     MinistryUnit,
+    OfficialDocument,
     Region,
     RegionIndexPage,
     SectionPage,
@@ -63,6 +64,8 @@ FRAME = [
     (MinistryUnit, "name"),
     (MinistryUnit, "description"),
     (Author, "role"),
+    (OfficialDocument, "title"),
+    (OfficialDocument, "issuing_body"),
 ]
 
 
