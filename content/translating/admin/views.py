@@ -46,11 +46,18 @@ def my_translations(request: AdminRequest) -> TemplateResponse:
     return TemplateResponse(request, "content/translating/my_translations.html", context)
 
 
-def _translation_of(request, pk, allowed) -> Translation:
+def _opened(request, pk, allowed, other_view, other_allowed):
+    """The translation, if ``allowed`` lets the user into this view; else a redirect to the other.
+
+    The queue lets translators and reviewers in through either link: a reviewer who opens the
+    translator's editor is sent to the review, and the other way round.
+    """
     translation = get_object_or_404(Translation.objects.select_related("page"), pk=pk)
-    if not allowed(request.user, translation.language):
-        raise PermissionDenied
-    return translation
+    if allowed(request.user, translation.language):
+        return translation, None
+    if other_allowed(request.user, translation.language):
+        return translation, redirect(other_view, pk=pk)
+    raise PermissionDenied
 
 
 def _editor_context(translation, form, findings=None):
@@ -71,7 +78,9 @@ def _editor_context(translation, form, findings=None):
 @require_http_methods(["GET", "POST"])
 def edit_translation(request: AdminRequest, pk: int) -> HttpResponse:
     """The source beside the target, segment by segment; save the draft or submit it."""
-    translation = _translation_of(request, pk, can_translate)
+    translation, elsewhere = _opened(request, pk, can_translate, "translation_review", can_review)
+    if elsewhere:
+        return elsewhere
     source = source_fields(translation.page)
     segments = source_segments(source)
     texts = target_texts(source, translation.working_fields)
@@ -104,7 +113,9 @@ def edit_translation(request: AdminRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_translation(request: AdminRequest, pk: int) -> HttpResponse:
     """A submitted translation beside its source, with the checks; approve or return it."""
-    translation = _translation_of(request, pk, can_review)
+    translation, elsewhere = _opened(request, pk, can_review, "translation_edit", can_translate)
+    if elsewhere:
+        return elsewhere
     form = ReviewForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

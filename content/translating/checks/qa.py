@@ -48,6 +48,7 @@ class Check(StrEnum):
     URL = "url"
     EMAIL = "email"
     TERM = "term"
+    NOT_TRANSLATED = "not_translated"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ _MESSAGES = {
     ),
 }
 # Translators: %(found)s is a date as the translation writes it, such as "April 47".
+_NOT_TRANSLATED = _("Not translated: the source has text here and the translation has none.")
 _IMPOSSIBLE_DATE = _("“%(found)s” is not a date that exists.")
 # Translators: %(expected)s is a name that translations keep as it is, such as a brand.
 _PROTECTED_TERM = _("The term “%(expected)s” must appear unchanged in the translation.")
@@ -239,6 +241,9 @@ def check_text(
     terms: Iterable[Term] = (),
 ) -> list[Finding]:
     """The findings of one field's translation; an empty list means it passes."""
+    if source_text.strip() and not target_text.strip():
+        # One finding says it all: every number and date of the source would be "missing".
+        return [Finding(Check.NOT_TRANSLATED, _NOT_TRANSLATED)]
     source = read_facts(source_text, source_language)
     target = read_facts(target_text, target_language)
     return [

@@ -152,9 +152,11 @@ def test_the_reviewer_sees_the_override_reason_and_a_translator_cannot_review(
     )
     submit(requested["fr"], french_translator, override_reason="Chiffre corrigé la veille.")
     client.force_login(french_translator)
-    assert refused(
-        client.post(f"/admin/translations/{requested['fr'].pk}/review/", {"approve": "1"})
-    )
+    # The translator is sent to their editor: the review is not theirs to decide.
+    response = client.post(f"/admin/translations/{requested['fr'].pk}/review/", {"approve": "1"})
+    assert response["Location"] == f"/admin/translations/{requested['fr'].pk}/"
+    requested["fr"].refresh_from_db()
+    assert requested["fr"].status == TranslationStatus.SUBMITTED
     client.force_login(french_reviewer)
     html = client.get(f"/admin/translations/{requested['fr'].pk}/review/").content.decode()
     assert "Chiffre corrigé la veille." in html

@@ -22,8 +22,22 @@ def audited(story):
     source_block = story.body_vi.get_prep_value()[0]
     faithful = paragraph("La résolution n° 47/NQ-CP du 15 avril 2024 vise 1 200 entreprises.")
     scrambled = paragraph("Resolution No. 2024/NQ-CP dated April 47, 15 targets 1,200 firms.")
-    approve_text(story, "fr", body=[{**faithful[0], "id": source_block["id"]}])
-    approve_text(story, "en", body=[{**scrambled[0], "id": source_block["id"]}])
+    french = "Conférence sur les exportations durables"
+    english = "Conference on sustainable exports"
+    approve_text(
+        story,
+        "fr",
+        title=french,
+        standfirst=french,
+        body=[{**faithful[0], "id": source_block["id"]}],
+    )
+    approve_text(
+        story,
+        "en",
+        title=english,
+        standfirst=english,
+        body=[{**scrambled[0], "id": source_block["id"]}],
+    )
     return story
 
 
