@@ -22,12 +22,14 @@ from reach.models import (
     FeedPulls,
     FoldedWindow,
     PartnerSite,
+    ReadsRollup,
     Referrals,
     Searches,
     SearchGap,
     StoryReads,
 )
 from reach.referrers import referrer_kind
+from reach.rollups import rollup_rows
 from search.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def _reads(day: date, names: list[tuple[str, int]], partner_hosts: frozenset[str
         ["page_id", "language", "day"],
         [(story, language, day, reads) for (story, language), reads in story_reads.items()],
     )
+    _add_counts(ReadsRollup, ["day", "language", "dimension", "key"], rollup_rows(day, story_reads))
     _add_counts(
         Referrals,
         ["day", "language", "kind", "host"],

@@ -186,3 +186,29 @@ class HubNotifications(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.acknowledged}/{self.sent}"
+
+
+class ReadsRollup(models.Model):
+    """Reads on a day in a language, in all, per section, per topic or per lead unit.
+
+    Kept beside the story reads by the fold, so that the overview sums a few hundred rows a
+    period instead of every story's.
+    """
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    dimension = models.CharField(_("by"), max_length=16)
+    key = models.BigIntegerField(_("section, topic or unit"), default=0)
+    reads = models.PositiveBigIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("reads in all")
+        verbose_name_plural = _("reads in all")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "day", "language", "key"], name="reach_rollup_once_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dimension} {self.key} {self.language} {self.day}: {self.reads}"

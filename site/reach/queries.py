@@ -10,10 +10,19 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Coalesce
 
 from content.models import ArticlePage, MinistryUnit, SectionPage, Topic, Translation
-from reach.models import FeedPulls, HubNotifications, Referrals, Searches, SearchGap, StoryReads
+from reach import rollups
+from reach.models import (
+    FeedPulls,
+    HubNotifications,
+    ReadsRollup,
+    Referrals,
+    Searches,
+    SearchGap,
+    StoryReads,
+)
 from reach.period import Period
 from search.models import Partner
 
@@ -25,53 +34,46 @@ def _reads(period: Period):
     return StoryReads.objects.filter(day__gte=period.start, day__lte=period.end)
 
 
+def _rollup(period: Period, dimension: str):
+    return ReadsRollup.objects.filter(
+        dimension=dimension, day__gte=period.start, day__lte=period.end
+    )
+
+
 def reads_by_language(period: Period) -> list[tuple[str, int]]:
-    rows = _reads(period).values("language").annotate(total=Sum("reads")).order_by("-total")
+    rows = (
+        _rollup(period, rollups.LANGUAGE)
+        .values("language")
+        .annotate(total=Sum("reads"))
+        .order_by("-total")
+    )
     return [(row["language"], row["total"]) for row in rows]
 
 
-def reads_by_day(period: Period, language: str | None = None) -> list[tuple[date, int]]:
-    reads = _reads(period)
-    if language:
-        reads = reads.filter(language=language)
-    totals = dict(reads.values("day").annotate(total=Sum("reads")).values_list("day", "total"))
+def reads_by_day(period: Period) -> list[tuple[date, int]]:
+    rows = _rollup(period, rollups.LANGUAGE).values("day").annotate(total=Sum("reads"))
+    totals = dict(rows.values_list("day", "total"))
     return [(day, totals.get(day, 0)) for day in period.days]
 
 
+def _by_key(period: Period, dimension: str, names: dict[int, str]) -> list[tuple[str, int]]:
+    rows = _rollup(period, dimension).values("key").annotate(total=Sum("reads")).order_by("-total")
+    return [(names.get(row["key"], "?"), row["total"]) for row in rows]
+
+
 def reads_by_section(period: Period) -> list[tuple[str, int]]:
-    # A story's section is its parent: the page whose path is the story's, one step shorter.
-    parent_path = Substr("page__path", 1, Length("page__path") - ArticlePage.steplen)
-    rows = (
-        _reads(period)
-        .annotate(section_path=parent_path)
-        .values("section_path")
-        .annotate(total=Sum("reads"))
-        .order_by("-total")
-    )
-    names = dict(SectionPage.objects.values_list("path", "title"))
-    return [(names.get(row["section_path"], "?"), row["total"]) for row in rows]
-
-
-def _by_related(period: Period, field: str, model) -> list[tuple[str, int]]:
-    rows = (
-        _reads(period)
-        .filter(**{f"{field}__isnull": False})
-        .values(field)
-        .annotate(total=Sum("reads"))
-        .order_by("-total")
-    )
-    names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=[r[field] for r in rows])}
-    return [(names[row[field]], row["total"]) for row in rows]
+    """Reads of the stories of each section."""
+    return _by_key(period, rollups.SECTION, dict(SectionPage.objects.values_list("pk", "title")))
 
 
 def reads_by_topic(period: Period) -> list[tuple[str, int]]:
     """Reads of stories about each topic (a story about two topics counts for both)."""
-    return _by_related(period, "page__topics", Topic)
+    return _by_key(period, rollups.TOPIC, {t.pk: str(t) for t in Topic.objects.all()})
 
 
 def reads_by_unit(period: Period) -> list[tuple[str, int]]:
     """Reads of stories each unit led."""
-    return _by_related(period, "page__lead_unit", MinistryUnit)
+    return _by_key(period, rollups.UNIT, {u.pk: str(u) for u in MinistryUnit.objects.all()})
 
 
 def referrals_by_kind(period: Period) -> list[tuple[str, int]]:

@@ -28,7 +28,7 @@ def test_the_page_names_every_stored_table_and_field(client, home, language):
 
     assert response.status_code == 200
     tables = stored_fields(language)
-    assert len(tables) == 6  # reads, referrals, searches, gaps, feed pulls, hub pings
+    assert len(tables) == 7  # reads, their rollups, referrals, searches, gaps, pulls, pings
     for table, fields in tables.items():
         assert table[:1].upper() + table[1:] in html
         assert ", ".join(fields) in html

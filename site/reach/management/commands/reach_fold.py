@@ -1,8 +1,13 @@
-"""``manage.py reach_fold``: queue the fold of buffered counts (``--now``: fold here)."""
+"""``manage.py reach_fold``: queue the fold of buffered counts (``--now``: fold here).
 
-from django.core.management.base import BaseCommand
+``--rebuild-rollups 2026-11`` recomputes a month's rollups from the story reads.
+"""
 
+from django.core.management.base import BaseCommand, CommandError
+
+from reach import rollups
 from reach.folding import fold
+from reach.period import Period
 from reach.tasks import fold_reach
 
 
@@ -11,9 +16,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--now", action="store_true", help="Fold here instead of queueing.")
+        parser.add_argument(
+            "--rebuild-rollups",
+            metavar="YYYY-MM",
+            help="Recompute a month's rollups from the story reads (after a load or a repair).",
+        )
 
-    def handle(self, *args, now=False, **options):
-        if now:
+    def handle(self, *args, now=False, rebuild_rollups=None, **options):
+        if rebuild_rollups:
+            try:
+                month = Period.of_month(rebuild_rollups)
+            except ValueError as error:
+                raise CommandError("--rebuild-rollups takes a month as YYYY-MM.") from error
+            rollups.rebuild(month.start, month.end)
+            self.stdout.write(f"Rebuilt the rollups of {month}.")
+        elif now:
             self.stdout.write(f"Folded {fold()} minute(s) of counts.")
         else:
             fold_reach.enqueue()
