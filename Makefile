@@ -89,6 +89,10 @@ bench-relevance: install search-node ## The judged queries only: top-1, top-3 an
 	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.relevance
 
 # Its own node (port 9263) and its own PostgreSQL database (newsroom_burst, beside the one named).
+.PHONY: bench-site
+bench-site: install ## Article and section rendered and from Django's page cache, beside plain Wagtail (gunicorn, 2 workers, SQLite)
+	$(BIN)/python -m tests.bench.site_bench
+
 .PHONY: bench-burst
 bench-burst: install ## Gunicorn, 3 workers, node hung: 24 searches at once; p99 of search and pages (BENCH_DATABASE_URL, PostgreSQL)
 	$(BIN)/python -m tests.bench.burst_bench

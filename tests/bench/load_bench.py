@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
+from tests.bench.anchor import AnchorSitting
 from tests.production_server import ROOT, environment_file, gunicorn, manage
 
 STATE = ROOT / os.environ.get("PROD_LOCAL_DIR", "var/prod-local")
-ANCHOR = Path(os.environ.get("ANCHOR_BENCH_DIR", ROOT.parent / "shared/bench/anchor-wagtail"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 FAULT_SECONDS = 20
 LUA = Path(__file__).with_name("wrk_summary.lua")
@@ -136,15 +136,11 @@ def django_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:
 
 def renders(env: dict[str, str], paths: dict[str, str]) -> None:
     print("\n3. Renders: gunicorn alone (2 sync workers), nothing cached")
-    measure = ANCHOR / "measure.sh"
-    if not measure.exists():
-        print(f"  (no anchor at {ANCHOR}: ratios not measured)")
+    if not AnchorSitting.available():
+        print("  (no anchor: ratios not measured)")
         return
-    run_id = time.strftime("load-%Y%m%dT%H%M%SZ", time.gmtime())
-    results = STATE / "bench-load.jsonl"
-    shared = {**os.environ, "ANCHOR_BENCH_RUN_ID": run_id, "ANCHOR_BENCH_RESULTS": str(results)}
-    subprocess.run([str(ANCHOR / "setup.sh")], check=True, env=shared, capture_output=True)
-    subprocess.run([str(ANCHOR / "run-anchor.sh")], check=True, env=shared)
+    sitting = AnchorSitting(STATE / "bench-load.jsonl", "load")
+    sitting.measure_anchor()
     # Plain HTTP on the loopback, as the anchor is measured: no redirect to HTTPS, and every
     # request rendered (no page cache).
     direct = {
@@ -154,16 +150,12 @@ def renders(env: dict[str, str], paths: dict[str, str]) -> None:
         "NEWSROOM_PAGE_CACHE": "false",
     }
     with gunicorn(direct, workers=2) as server:
-        subprocess.run(
-            [str(measure), "newsroom", server.url,
-             f"article={paths['article']}", f"index={paths['section']}", f"feed={paths['feed']}"],
-            check=True,
-            env=shared,
-        )  # fmt: skip
-    subprocess.run(
-        [sys.executable, str(ANCHOR / "compare.py"), "--file", str(results), "--run-id", run_id],
-        check=True,
-    )
+        sitting.measure(
+            "newsroom",
+            server.url,
+            {"article": paths["article"], "index": paths["section"], "feed": paths["feed"]},
+        )
+    sitting.compare()
 
 
 def under_fault(name: str, url: str, headers: list[str], fault, repair) -> Load:

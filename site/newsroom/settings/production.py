@@ -31,12 +31,16 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # PostgreSQL restart the dead connection is replaced instead of failing that request.
 _database = dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)
 DATABASES = {
-    "default": {
-        **_database,
-        # A new connection waits up to 5 s for a restarting server (newsroom/postgresql/).
-        "ENGINE": "newsroom.postgresql",
-        "OPTIONS": {**_database.get("OPTIONS", {}), "connect_retry_seconds": 5},
-    }
+    "default": (
+        {
+            **_database,
+            # A new connection waits up to 5 s for a restarting server (newsroom/postgresql/).
+            "ENGINE": "newsroom.postgresql",
+            "OPTIONS": {**_database.get("OPTIONS", {}), "connect_retry_seconds": 5},
+        }
+        if _database["ENGINE"] == "django.db.backends.postgresql"
+        else _database  # SQLite: make bench-site measures on it, as the plain-Wagtail anchor runs
+    )
 }
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
