@@ -5,6 +5,7 @@ the search node, ``-m "not slow"`` for a quick run): no test has to remember to 
 """
 
 import shutil
+import uuid
 
 import pytest
 from django.conf import settings
@@ -15,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from content.editorial import install_editorial_workflow, install_roles
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
 from content.models import DeskAssignment
+from newsroom.caches import production_caches, redis_cache
 from tests.factories import HomePageFactory, SectionPageFactory, UserFactory
 from tests.production_server import RedisServer, free_port
 from tests.services import require_service
@@ -60,6 +62,16 @@ def production_redis(tmp_path_factory):
     server.start()
     yield f"redis://127.0.0.1:{server.port}/0"
     server.stop()
+
+
+@pytest.fixture
+def production_cache(settings, production_redis):
+    """Production's caches (newsroom/caches.py) on the suite's Redis, under keys of this test's own.
+
+    Queries are counted with the cache readers are served from, not an in-memory stand-in.
+    """
+    shared = redis_cache(production_redis, f"test-{uuid.uuid4().hex[:12]}")
+    settings.CACHES = production_caches(shared)
 
 
 @pytest.fixture(autouse=True)

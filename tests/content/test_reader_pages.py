@@ -28,13 +28,8 @@ def stories(section, count, **kwargs):
 
 
 @pytest.fixture
-def warm_caches(settings):
-    """A real cache, as in production, where site root paths and the menu are cached."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    yield
-    from django.core.cache import cache
-
-    cache.clear()
+def warm_caches(production_cache):
+    """Production's cache, where site root paths, the menu and rendered parts are kept."""
 
 
 def titles_in(response):

@@ -9,7 +9,6 @@ and reads the page again. Django's page cache stays off, so every request render
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import PageViewRestriction
@@ -23,13 +22,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def render_caches(settings):
-    """A real cache, as in production, without the page cache in front of rendering."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+def render_caches(settings, production_cache):
+    """Production's cache, without the page cache in front of rendering."""
     settings.NEWSROOM_PAGE_CACHE = False
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def english_story(section, title="Trade talks open", body="Delegations met."):

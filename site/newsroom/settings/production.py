@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.caches import production_caches, redis_cache
+
 from .base import *  # noqa: F403
 
 
@@ -91,29 +93,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Redis restart logs nobody out. Without REDIS_URL (one small machine), the database caches.
 REDIS_URL = env("REDIS_URL", "")
 _shared_cache = (
-    {
-        "BACKEND": "newsroom.redis_cache.ResilientRedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env("NEWSROOM_CACHE_PREFIX", "newsroom"),
-        # A hung Redis costs one of these, then the process leaves it alone for retry_after.
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25, "retry_after": 5},
-    }
+    redis_cache(REDIS_URL, env("NEWSROOM_CACHE_PREFIX", "newsroom"))
     if REDIS_URL
     else {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "newsroom_cache",
     }
 )
-CACHES = {
-    "default": _shared_cache,
-    # Wagtail looks renditions up in this cache when it exists: in each worker's memory,
-    # a search page's ten teasers cost no query (renditions never change once made).
-    "renditions": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "renditions",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+CACHES = production_caches(_shared_cache)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The HTTP cache in front (Varnish, deploy/varnish/): Wagtail's frontend cache module sends
