@@ -12,11 +12,16 @@ With ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT`` an edit made while a story 
 sends it back to the first step, so the editor must not report an edit where the person made
 none. Django compares what the browser posts with the stored values, and some never
 round-trip: a date shown to the minute against one stored to the second, an empty StreamField
-(``None``) against the empty stream the browser posts.
+(``None``) against the empty stream the browser posts, rich text stored without the paragraph
+keys the browser's editor adds.
 """
+
+import json
+import re
 
 from django import forms
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
@@ -29,10 +34,18 @@ from content.translating.fields import TRANSLATED_FIELDS, column
 ALWAYS_IN_DEFAULT_LANGUAGE = ("title", "slug")
 
 
+# Draftail keys each paragraph; text stored by other means (the demo, an import) has no keys.
+BLOCK_KEY = re.compile(r' data-block-key=\\?"[^"\\]*\\?"')
+
+
+def _stream_json(block, value) -> str:
+    return BLOCK_KEY.sub("", json.dumps(block.get_prep_value(value or []), cls=DjangoJSONEncoder))
+
+
 def _same_in_effect(field, initial, value) -> bool:
     """Whether ``value``, cleaned from the post, is what ``initial`` showed the person."""
     if isinstance(field, BlockField):
-        return not initial and not value
+        return _stream_json(field.block, initial) == _stream_json(field.block, value)
     if isinstance(field, forms.DateTimeField) and initial and value:
         return value.second == 0 and initial.replace(second=0, microsecond=0) == value
     return False

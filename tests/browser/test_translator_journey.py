@@ -30,7 +30,6 @@ def test_a_translator_translates_side_by_side_saves_and_submits(
     # The source is beside each target field, the body block by block.
     assert "Có 1.200 doanh nghiệp." in page.locator(".translation-source").all_inner_texts()[-1]
     page.fill("input[name=segment__title]", "Conférence sur les exportations")
-    page.fill("input[name=segment__slug]", "conference-exportations")
     page.fill("textarea[name=segment__standfirst]", "Conférence sur les exportations")
     editor = page.locator(".translation-target [contenteditable=true]").first
     editor.click()

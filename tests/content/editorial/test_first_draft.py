@@ -5,6 +5,7 @@ Posts are what the browser sends from the editor as Wagtail renders it (``add_fo
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from content.models import ArticlePage
 from tests.content.admin_forms import add_form_data, edit_form_data
@@ -22,8 +23,10 @@ def save_draft(client, section, **fields):
 
 
 def errors_of(response):
+    """The editor's errors, read in English, the staff's admin language here."""
     form = response.context["form"]
-    return {name: [str(error) for error in errors] for name, errors in form.errors.items()}
+    with translation.override("en"):
+        return {name: [str(error) for error in errors] for name, errors in form.errors.items()}
 
 
 def test_a_draft_with_only_a_title_is_saved(client, section, writer):
@@ -79,7 +82,10 @@ class TestSubmittingForReview:
         for field in ("standfirst_vi", "body_vi"):
             assert errors[field] == ["A story needs this in its original language before review."]
         bylines = response.context["form"].formsets["bylines"]
-        assert "A story needs an author before review: add a byline." in bylines.non_form_errors()
+        with translation.override("en"):
+            assert "A story needs an author before review: add a byline." in [
+                str(error) for error in bylines.non_form_errors()
+            ]
         assert not ArticlePage.objects.exists()
 
     def test_the_errors_sit_next_to_their_fields_in_the_editor(self, client, section, writer):
