@@ -1,8 +1,10 @@
 """Queries that listings, feeds and sitemaps share: written once, used everywhere."""
 
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, Min, OuterRef, Prefetch, Q
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from content.models.translations import Translation
@@ -12,6 +14,16 @@ LISTING_IMAGE_SPEC = "fill-640x360"
 
 class ArticlePageQuerySet(PageQuerySet):
     """The queries listings, feeds and sitemaps share: what is live, in a language, when."""
+
+    def public(self):
+        """Pages no view restriction covers, as Wagtail's ``public``, in the same query.
+
+        Wagtail reads every restriction first, one more query each time it is asked; here a
+        restriction on the page or an ancestor (its path a prefix of the page's) excludes it.
+        """
+        story_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+        covering = PageViewRestriction.objects.filter(StartsWith(story_path, F("page__path")))
+        return self.exclude(Exists(covering))
 
     def in_language(self, language: str):
         """Articles readers may read in ``language``: written in it, or translated and approved.

@@ -16,8 +16,10 @@ What happens once the page is found is Wagtail's own ``serve``: the page's own `
 import logging
 import pickle
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -25,13 +27,13 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from content.models import BasePage, ReaderGeneration, localized_slug_q
+from content.models import ArticlePage, BasePage, ReaderGeneration, Translation, localized_slug_q
 
 # The generation keys entries; this only bounds what an unused entry costs the cache.
 ROUTE_SECONDS = 24 * 60 * 60
 
-# (page id, content type id, how many path segments the walk consumed)
-Walked = tuple[int, int, int]
+# (page id, content type id, its tree path, how many path segments the walk consumed)
+Walked = tuple[int, int, str, int]
 # What a path's entry holds: the segments consumed and the page, its row as the database had
 # it in the generation of the key (every save of a page advances the generation).
 Found = tuple[int, Page]
@@ -58,7 +60,7 @@ def walk(root: Page, segments: list[str]) -> Walked | None:
     for consumed, segment in enumerate(segments):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or issubclass(model, RoutablePageMixin):
-            return page_id, content_type_id, consumed
+            return page_id, content_type_id, path, consumed
         child = (
             Page.objects.filter(localized_slug_q(segment), path__startswith=path, depth=depth + 1)
             .order_by("path")
@@ -68,7 +70,36 @@ def walk(root: Page, segments: list[str]) -> Walked | None:
         if child is None:
             return None
         page_id, content_type_id, path, depth = child
-    return page_id, content_type_id, len(segments)
+    return page_id, content_type_id, path, len(segments)
+
+
+def load(model: type[Page], page_id: int, path: str) -> Page | None:
+    """The page's row, with what serving it asks next read in the same query.
+
+    Whether a view restriction covers it, and for a story its lead unit and the languages
+    it is approved in, which ``prepare_for_reuse`` and the template would each ask apart.
+    """
+    rows = model._default_manager.filter(pk=page_id)
+    if not issubclass(model, BasePage):
+        return rows.first()
+    rows = rows.annotate(view_restricted=Exists(model(path=path).get_view_restrictions()))
+    codes = [code for code, _name in settings.LANGUAGES]
+    if issubclass(model, ArticlePage):
+        approved = Translation.objects.filter(page=OuterRef("pk"), live=True)
+        rows = rows.select_related("lead_unit").annotate(
+            **{f"approved_{i}": Exists(approved.filter(language=c)) for i, c in enumerate(codes)}
+        )
+    page = rows.first()
+    if page is None:
+        return None
+    page._unrestricted = not page.view_restricted
+    if isinstance(page, ArticlePage):
+        page._live_languages = [
+            code
+            for i, code in enumerate(codes)
+            if code == page.original_language or getattr(page, f"approved_{i}")
+        ]
+    return page
 
 
 def page_route(request: HttpRequest, site: Site, path: str, key: str, cached: Found | None):
@@ -78,9 +109,9 @@ def page_route(request: HttpRequest, site: Site, path: str, key: str, cached: Fo
         walked = walk(site.root_page, segments)
         if walked is None:
             return None
-        page_id, content_type_id, consumed = walked
+        page_id, content_type_id, page_path, consumed = walked
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page: Page | None = model._default_manager.filter(pk=page_id).first() if model else None
+        page: Page | None = load(model, page_id, page_path) if model else None
         if page is None:
             return None
         if consumed == len(segments):  # not a routable page's sub-route, which may be any text

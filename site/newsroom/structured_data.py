@@ -83,12 +83,23 @@ def website(page: Page, request: HttpRequest) -> dict:
     }
 
 
-def breadcrumbs(page: Page, request: HttpRequest, last: tuple[str, str] | None = None) -> dict:
+def lineage(page: Page) -> list[Page]:
+    """The pages from the home page down to ``page``'s parent, in one query.
+
+    Their titles and URLs are on the page's own row: no type-specific row is read.
+    """
+    return list(page.get_ancestors().filter(depth__gte=2))
+
+
+def breadcrumbs(
+    page: Page,
+    request: HttpRequest,
+    last: tuple[str, str] | None = None,
+    ancestors: list[Page] | None = None,
+) -> dict:
     """Home to ``page`` (then ``last``, a name and URL below it, such as a topic's page)."""
-    trail = [
-        (ancestor.title, ancestor.get_full_url(request))
-        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).specific()
-    ]
+    ancestors = lineage(page) if ancestors is None else ancestors
+    trail = [(each.title, each.get_full_url(request)) for each in [*ancestors, page]]
     if last:
         trail.append(last)
     return {
@@ -130,7 +141,11 @@ def person(author) -> dict:
 
 
 def news_article(
-    page: ArticlePage, request: HttpRequest, authors: Iterable, image: dict | None
+    page: ArticlePage,
+    request: HttpRequest,
+    authors: Iterable,
+    image: dict | None,
+    section: Page | None = None,
 ) -> dict:
     """The story in the reader's language, with its authors, image and other languages."""
     language = get_language()
@@ -148,7 +163,7 @@ def news_article(
         "dateModified": (page.last_published_at or page.publication_date).isoformat(),
         "author": [person(author) for author in authors],
         "publisher": {"@id": publisher(request)["@id"]},
-        "articleSection": page.get_parent().specific.title,
+        "articleSection": (section or page.get_parent()).title,
     }
     if image:
         article["image"] = {
@@ -207,13 +222,16 @@ def page_graph(context) -> dict | None:
     last = None
     if term is not None:
         last = (str(getattr(term, "name", term)), f"{page.get_full_url(request)}{term.slug}/")
+    ancestors: list[Page] = []
     if isinstance(page, HomePage):
         nodes.append(website(page, request))
     else:
-        nodes.append(breadcrumbs(page, request, last))
+        ancestors = lineage(page)
+        nodes.append(breadcrumbs(page, request, last, ancestors))
     if isinstance(page, ArticlePage):
         authors = context.get("authors") or []
-        article = news_article(page, request, authors, share_image(page, request))
+        section = ancestors[-1] if ancestors else None
+        article = news_article(page, request, authors, share_image(page, request), section)
         nodes.append(article)
         if page.kind == ArticleKind.CLARIFICATION:
             nodes.append(claim_review(page, request, article))

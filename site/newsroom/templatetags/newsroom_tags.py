@@ -4,7 +4,7 @@ from django import template
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
 from newsroom.serving import reader_generation
@@ -56,11 +56,18 @@ def taxonomy_index_urls(context):
         return {}
 
     def build():
+        # One query for the three indexes, their types joined in; URLs are on the base row.
+        names = {model._meta.model_name: taxonomy for taxonomy, model in TAXONOMY_INDEXES.items()}
+        indexes = (
+            Page.objects.live()
+            .descendant_of(site.root_page)
+            .filter(content_type__app_label="content", content_type__model__in=names)
+            .select_related("content_type")
+            .order_by("path")
+        )
         urls = {}
-        for taxonomy, model in TAXONOMY_INDEXES.items():
-            index = model.objects.live().descendant_of(site.root_page).first()
-            if index is not None:
-                urls[taxonomy] = index.get_url(request)
+        for index in indexes:
+            urls.setdefault(names[index.content_type.model], index.get_url(request))
         return urls
 
     key = f"taxonomy-index-urls:{reader_generation(request)}:{site.pk}:{get_language()}"
