@@ -100,4 +100,3 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]):
         super().__init__(server, params)
         self._class = ResilientRedisCacheClient
-
