@@ -33,7 +33,8 @@ from pathlib import Path
 from statistics import median
 
 from tests.bench.anchor import AnchorSitting
-from tests.production_server import ROOT, environment_file, gunicorn, manage
+from tests.bench.reader_paths import pages
+from tests.production_server import ROOT, environment_file, gunicorn
 
 STATE = ROOT / os.environ.get("PROD_LOCAL_DIR", "var/prod-local")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
@@ -89,24 +90,6 @@ def stack_environment() -> dict[str, str]:
     if not env_file.exists():
         sys.exit(f"No stack: {env_file} is missing. Run `make prod-local` first.")
     return environment_file(env_file)
-
-
-def pages(env: dict[str, str]) -> dict[str, str]:
-    """The paths measured: the English home, its first section, newest story, a search, a feed."""
-    script = (
-        "import json\n"
-        "from django.utils import translation\n"
-        "from content.models import ArticlePage, SectionPage\n"
-        "with translation.override('en'):\n"
-        "    story = ArticlePage.objects.live().in_language('en').newest_first().first()\n"
-        "    section = story.get_parent().specific\n"
-        "    word = max(story.title_en.split(), key=len).strip(',.:')\n"
-        "    print(json.dumps({'home': '/en/', 'section': section.get_url(),\n"
-        "        'article': story.get_url(), 'search': '/en/search/?q=' + word,\n"
-        "        'feed': '/en/feeds/all.rss'}))\n"
-    )
-    output = manage({**os.environ, **env}, "shell", "--verbosity", "0", "-c", script)
-    return json.loads(output.strip())
 
 
 def front_cache(env: dict[str, str], paths: dict[str, str]) -> list[Load]:

@@ -14,7 +14,7 @@ import sys
 from statistics import median
 
 from tests.bench.anchor import AnchorSitting
-from tests.bench.load_bench import pages
+from tests.bench.reader_paths import pages
 from tests.production_server import (
     ROOT,
     RedisServer,
