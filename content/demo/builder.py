@@ -26,6 +26,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from content.demo.accounts import prefer_admin_language
 from content.demo.hero_images import describe_hero_image, draw_hero_image
 from content.editorial import (
     install_editorial_workflow,
@@ -68,23 +69,26 @@ FRAME_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 LATIN_SLUG_LANGUAGES = ("vi", "en", "fr", "es")
 DEMO_PASSWORD = "newsroom-demo"  # noqa: S105  the demo's published password (README)
 
-# username, full name, groups
+# username, full name, groups, admin language: a translator's own, the others' Vietnamese or
+# English (the language Wagtail's admin speaks to each, whatever the browser asks for)
 DEMO_USERS = (
-    ("writer", "Lê Minh Anh", (WRITERS,)),
-    ("desk", "Phạm Quốc Bảo", (DESK_EDITORS,)),
-    ("approver", "Trần Thị Mai", (APPROVERS,)),
-    ("translator-en", "Nguyễn Hoàng Nam", (translator_group_name("en"),)),
+    ("writer", "Lê Minh Anh", (WRITERS,), "vi"),
+    ("desk", "Phạm Quốc Bảo", (DESK_EDITORS,), "vi"),
+    ("approver", "Trần Thị Mai", (APPROVERS,), "vi"),
+    ("translator-en", "Nguyễn Hoàng Nam", (translator_group_name("en"),), "en"),
     (
         "translator",
         "Vũ Thị Lan",
         tuple(translator_group_name(code) for code, _name in settings.LANGUAGES if code != "en"),
+        "fr",
     ),
     (
         "reviewer",
         "Hoàng Văn Đức",
         tuple(reviewer_group_name(code) for code, _name in settings.LANGUAGES),
+        "en",
     ),
-    ("siteadmin", "Đỗ Thanh Hương", (SITE_ADMINISTRATORS,)),
+    ("siteadmin", "Đỗ Thanh Hương", (SITE_ADMINISTRATORS,), "en"),
 )
 
 TERMBASE = (
@@ -369,7 +373,7 @@ class DemoBuilder:
             admin.set_password(self.password)
             admin.save()
         users = {"admin": admin}
-        for username, full_name, group_names in DEMO_USERS:
+        for username, full_name, group_names, admin_language in DEMO_USERS:
             first, _, last = full_name.rpartition(" ")
             user, created = User.objects.get_or_create(
                 username=username,
@@ -385,6 +389,7 @@ class DemoBuilder:
             if created:
                 user.groups.set(Group.objects.filter(name__in=group_names))
                 self.report.count("users")
+            prefer_admin_language(user, admin_language)
             users[username] = user
         for section in sections.values():
             DeskAssignment.objects.get_or_create(desk_editor=users["desk"], section=section)

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from content.demo.builder import DemoBuilder
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,3 +50,28 @@ def test_the_vietnamese_admin_calls_pages_trang_not_pagination(client, section, 
     # The sidebar's menu is JSON in the page, its letters escaped.
     assert '"label": "Trang", "icon_name": "folder-open-inverse"' in html
     assert "Ph\\u00e2n trang" not in html
+
+
+def admin_language(client, user) -> str:
+    """The language of the admin's dashboard for ``user``, asked by a browser that states none."""
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert "HTTP_ACCEPT_LANGUAGE" not in response.wsgi_request.META
+    html = response.content.decode()
+    start = html.index("<html lang=") + len("<html lang=")
+    return html[start + 1 : html.index(html[start], start + 1)]
+
+
+def test_each_demo_account_gets_the_admin_in_its_own_language(client, roles):
+    users = DemoBuilder()._users(sections={})
+    assert admin_language(client, users["translator-en"]) == "en"
+    assert admin_language(client, users["translator"]) == "fr"
+    assert admin_language(client, users["writer"]) == "vi"
+    assert admin_language(client, users["reviewer"]) == "en"
+
+
+def test_a_rebuilt_demo_keeps_the_language_a_person_chose(client, roles):
+    users = DemoBuilder()._users(sections={})
+    speaks(users["writer"], "ja")
+    users = DemoBuilder()._users(sections={})
+    assert admin_language(client, users["writer"]) == "ja"
