@@ -7,7 +7,6 @@ must reach past both on the next request.
 """
 
 import pytest
-from django.core.cache import cache
 from django.utils.translation import override
 
 from content.models import SectionPage
@@ -24,19 +23,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def caches_as_in_production(settings):
-    """Django's page cache in front of rendering, purged as production purges it."""
+def caches_as_in_production(settings, production_cache):
+    """Production's cache (Redis), with Django's page cache in front, purged as production does."""
     settings.NEWSROOM_PAGE_CACHE = True
     settings.WAGTAILFRONTENDCACHE = {
         "page-cache": {"BACKEND": "newsroom.front_cache.page_cache.PageCacheBackend"}
     }
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fr"},
-    }
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def read(client, url):
