@@ -3,15 +3,21 @@
 Readers' pages are served from the front cache, so a read is counted by a request the page
 sends once shown (``static/reach/beacon.js``): ``POST /reach/beacon?s=<story>&l=<language>
 &r=<referring host>``; a search page sends ``?l=<language>&q=<query>&f=<found>&g=<signature>``
-instead (``searches``). The middleware answers it first of all, with 204 and ``no-store``,
-whatever it decides: what is not a read (a bot, a flood, a forged value) is silently not
-counted, so that nobody learns by probing what counts.
+instead (``searches``). It is answered first of all, with 204 and ``no-store``, whatever is
+decided: what is not a read (a bot, a flood, a forged value) is silently not counted, so that
+nobody learns by probing what counts.
+
+Two places answer it, with the same rules (``answer_beacon``): ``BeaconApplication`` wraps the
+WSGI application (``newsroom/wsgi.py``), so that under gunicorn a beacon costs neither Django's
+handler, its request signals nor a database connection check; ``BeaconMiddleware``, first of the
+middleware, answers where nothing wraps Django (the test client, runserver).
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from reach import buffer
@@ -21,6 +27,8 @@ from reach.searches import MAX_QUERY_LENGTH, signature_holds
 from reach.sources import BEACONS_PER_MINUTE, source_key
 
 BEACON_PATH = "/reach/beacon"
+COUNTED_METHODS = ("POST", "GET")
+CACHE_CONTROL = "private, no-store"
 STORY_ID = re.compile(r"[1-9][0-9]{0,9}")
 LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
@@ -61,9 +69,18 @@ def count_beacon(request: HttpRequest) -> None:
         buffer.count(name, source=source_key(request), limit=BEACONS_PER_MINUTE)
 
 
+def answer_beacon(request: HttpRequest) -> None:
+    """Count the beacon if it is a read or a search; a failure costs the count, never an error."""
+    if request.method in COUNTED_METHODS:
+        try:
+            count_beacon(request)
+        except Exception:  # a reader never pays for a count that failed
+            buffer.logger.warning("A read could not be counted", exc_info=True)
+
+
 def beacon_response() -> HttpResponse:
     response = HttpResponse(status=204)
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = CACHE_CONTROL
     return response
 
 
@@ -76,9 +93,21 @@ class BeaconMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.path_info != BEACON_PATH:
             return self.get_response(request)
-        if request.method in ("POST", "GET"):
-            try:
-                count_beacon(request)
-            except Exception:  # a reader never pays for a count that failed
-                buffer.logger.warning("A read could not be counted", exc_info=True)
+        answer_beacon(request)
         return beacon_response()
+
+
+class BeaconApplication:
+    """The WSGI application, with beacons answered before Django's handler sees them."""
+
+    headers = [("Cache-Control", CACHE_CONTROL), ("Content-Length", "0")]
+
+    def __init__(self, application: Callable):
+        self.application = application
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != BEACON_PATH:
+            return self.application(environ, start_response)
+        answer_beacon(WSGIRequest(environ))
+        start_response("204 No Content", list(self.headers))
+        return []
