@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.choosers import TranslatedSnippetChooserViewSet
 from content.editorial import assign_editorial_workflow
+from content.editorial.dashboard import with_languages_awaiting_review
 from content.models import (
     Author,
     DeskAssignment,
@@ -123,3 +124,8 @@ register_snippet(NewsroomViewSetGroup)
 def put_new_section_through_editorial_workflow(request, page):
     if isinstance(page.specific, SectionPage):
         assign_editorial_workflow(page.specific)
+
+
+@hooks.register("construct_homepage_panels")
+def show_the_language_of_each_story_awaiting_review(request, panels):
+    with_languages_awaiting_review(panels)
