@@ -36,7 +36,7 @@ def _story_feeds(
     page: ArticlePage, language: str, section: SectionPage | None
 ) -> set[tuple[str, str]]:
     feeds = {(FeedKind.ALL, "")}
-    if section is not None and section.is_written_in(language):
+    if section is not None:  # a section's feed exists in every language (ADR 10)
         feeds.add((FeedKind.SECTION, section.slug_in(language)))
     units = [page.lead_unit, *page.coordinating_units.all()] if page.lead_unit else []
     for kind, terms in (

@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from content.frame import text_in
 from content.models import MinistryUnit, Region, SectionPage, Topic
 from search.syndication.feeds.selection import FeedKind
 
@@ -55,15 +56,16 @@ def feed_catalogue(request: HttpRequest, language: str) -> list[CatalogueGroup]:
         }
         return CatalogueFeed(str(name), kind, slug, urls)
 
-    sections = [
-        section
-        for section in SectionPage.objects.live().public().order_by("path")
-        if section.is_written_in(language)
-    ]
+    # Every section, as on the site: its name falls back in the frame's order (ADR 10).
+    sections = SectionPage.objects.live().public().order_by("path")
     groups = [
         CatalogueGroup(_("Everything"), [entry(_("All stories"))]),
         CatalogueGroup(
-            _("Sections"), [entry(s.title, FeedKind.SECTION, s.slug_in(language)) for s in sections]
+            _("Sections"),
+            [
+                entry(text_in(s, "title", language), FeedKind.SECTION, s.slug_in(language))
+                for s in sections
+            ],
         ),
     ]
     for title, kind, model in (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page
 
+from content.frame import text_in
 from content.models import (
     MinistryUnit,
     Region,
@@ -75,10 +76,12 @@ def selection_page(selection: FeedSelection, home_url: str) -> SelectionPage:
             f"{home_url}search/?{urlencode({'q': selection.query})}",
         )
     if kind == FeedKind.SECTION:
+        # A section's feed exists in every language, as its page does (ADR 10).
         section = SectionPage.objects.live().public().filter(localized_slug_q(slug)).first()
-        if section is None or not section.is_written_in(selection.language):
+        if section is None:
             raise Http404
-        return SelectionPage(section.title, _on_site(section, home_url))
+        name = text_in(section, "title", selection.language).text
+        return SelectionPage(name, _on_site(section, home_url))
     if kind == FeedKind.TAG:
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
