@@ -42,14 +42,21 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 def site_root(request: HttpRequest) -> str:
-    """The request's site's root URL (scheme and host, no trailing slash)."""
-    site = Site.find_for_request(request)
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    """The site's root URL as the reader reached it: the request's scheme and host (ADR 10).
+
+    Never the Site row's, whose scheme and port are what an administrator typed.
+    """
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def absolute(request: HttpRequest, url: str) -> str:
     """``url`` on the request's site, unless it is absolute already (a media host's)."""
     return url if "://" in url else site_root(request) + url
+
+
+def page_url(page: Page, request: HttpRequest) -> str:
+    """The page's absolute URL in the active language, on the request's scheme and host."""
+    return absolute(request, page.get_url(request) or "")
 
 
 def publisher(request: HttpRequest) -> dict:
@@ -71,7 +78,7 @@ def website(page: Page, request: HttpRequest) -> dict:
     return {
         "@type": "WebSite",
         "@id": f"{site_root(request)}/#website-{get_language()}",
-        "url": page.get_full_url(request),
+        "url": page_url(page, request),
         "name": (page.seo_title or page.title),
         "inLanguage": get_language(),
         "publisher": {"@id": publisher(request)["@id"]},
@@ -99,7 +106,7 @@ def breadcrumbs(
 ) -> dict:
     """Home to ``page`` (then ``last``, a name and URL below it, such as a topic's page)."""
     ancestors = lineage(page) if ancestors is None else ancestors
-    trail = [(each.title, each.get_full_url(request)) for each in [*ancestors, page]]
+    trail = [(each.title, page_url(each, request)) for each in [*ancestors, page]]
     if last:
         trail.append(last)
     return {
@@ -129,7 +136,7 @@ def article_urls(page: ArticlePage, request: HttpRequest) -> dict[str, str]:
     urls = {}
     for code in page.live_languages():
         with override(code):
-            urls[code] = page.get_full_url(request)
+            urls[code] = page_url(page, request)
     return urls
 
 
@@ -150,7 +157,7 @@ def news_article(
     """The story in the reader's language, with its authors, image and other languages."""
     language = get_language()
     urls = article_urls(page, request)
-    url = urls.get(language) or page.get_full_url(request)
+    url = urls.get(language) or page_url(page, request)
     article = {
         "@type": "NewsArticle",
         "@id": url,
@@ -221,7 +228,7 @@ def page_graph(context) -> dict | None:
     term = context.get("term")
     last = None
     if term is not None:
-        last = (str(getattr(term, "name", term)), f"{page.get_full_url(request)}{term.slug}/")
+        last = (str(getattr(term, "name", term)), f"{page_url(page, request)}{term.slug}/")
     ancestors: list[Page] = []
     if isinstance(page, HomePage):
         nodes.append(website(page, request))

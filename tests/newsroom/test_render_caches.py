@@ -196,3 +196,23 @@ def test_the_generation_advances_with_each_change_readers_see(section):
     story = english_story(section)
     story.unpublish()
     assert ReaderGeneration.current() > before + 2
+
+
+@pytest.mark.parametrize("first_scheme", ["http", "https"])
+def test_absolute_urls_follow_the_scheme_the_reader_came_by_whatever_was_cached_first(
+    client, section, first_scheme
+):
+    story = english_story(section)
+    url = english_url(story)
+    other_scheme = "https" if first_scheme == "http" else "http"
+    first = html(client.get(url, secure=first_scheme == "https"))
+    again = html(client.get(url, secure=other_scheme == "https"))
+    for page, scheme, not_scheme in (
+        (first, first_scheme, other_scheme),
+        (again, other_scheme, first_scheme),
+    ):
+        assert f'rel="canonical"\n    href="{scheme}://testserver{url}"' in page  # alternates
+        assert f'hreflang="vi"\n    href="{scheme}://testserver/vi/' in page
+        assert f'og:url" content="{scheme}://testserver{url}"' in page  # Open Graph
+        assert f'"{scheme}://testserver{url}"' in page.split("application/ld+json")[1]  # JSON-LD
+        assert f"{not_scheme}://testserver" not in page
