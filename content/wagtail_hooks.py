@@ -4,6 +4,8 @@ The translators' admin registers its own hooks in ``content.translating.admin.wa
 imported below: Wagtail discovers only this module.
 """
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -129,3 +131,10 @@ def put_new_section_through_editorial_workflow(request, page):
 @hooks.register("construct_homepage_panels")
 def show_the_language_of_each_story_awaiting_review(request, panels):
     with_languages_awaiting_review(panels)
+
+
+@hooks.register("insert_global_admin_css")
+def readable_language_toggles():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("content/admin/locale_picker.css")
+    )

@@ -58,6 +58,16 @@ class TranslationForm(forms.Form):
         self.segments = segments
         for segment in segments:
             self.fields[field_name(segment.key)] = self._field(segment, texts.get(segment.key))
+            if segment.rich:
+                self._name_rich_text_box(field_name(segment.key))
+
+    def _name_rich_text_box(self, name):
+        """Name the rich text editor's box by its field's label, for assistive technology.
+
+        The editor's box is not the input its label is for (a hidden one), so it has no name of
+        its own; Draftail takes the label's id as an option.
+        """
+        self.fields[name].widget.options["ariaLabelledBy"] = f"{self[name].auto_id}-label"
 
     @staticmethod
     def _field(segment: Segment, initial):
