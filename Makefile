@@ -43,7 +43,9 @@ worker: install ## Run background tasks (index outbox...); publish scheduled pag
 
 .PHONY: test
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise)
-	$(BIN)/pytest --durations=15
+	$(BIN)/pytest -m "not drill" --numprocesses=auto --dist=loadfile --durations=15; parallel=$$?; \
+	$(BIN)/pytest -m drill --durations=10; drills=$$?; \
+	exit $$(( parallel || drills ))
 
 .PHONY: search-node
 search-node: ## Build (if needed) and start the local Elasticsearch 8 node on 127.0.0.1:9200

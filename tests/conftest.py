@@ -30,6 +30,22 @@ SERVICE_MARKERS = {
 }
 # Fixtures that build the demo, start a browser or a node, or serve over HTTP take seconds.
 SLOW_FIXTURES = {"demo_site", "chromium", "own_search_node", "live_server"}
+# Drills stop, freeze or restart a service (a search node, Redis, PostgreSQL itself) or hold a
+# server to a time bound: `make test` runs them alone, after the rest has run on every core.
+DRILL_FIXTURES = {
+    "own_search_node",
+    "frozen_node_url",
+    "frozen_node_drill",
+    "hung_node",
+    "hanging_node",
+    "restart_command",
+}
+DRILL_MODULES = {
+    "test_gunicorn_drills.py",
+    "test_redis_cache.py",
+    "test_reindex_busy_node.py",
+    "test_worker_drills.py",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -40,6 +56,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(marker)
         if fixtures & SLOW_FIXTURES:
             item.add_marker("slow")
+        if fixtures & DRILL_FIXTURES or item.path.name in DRILL_MODULES:
+            item.add_marker("drill")
 
 
 @pytest.fixture
