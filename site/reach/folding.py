@@ -3,8 +3,10 @@
 Run by the background worker every minute (``tasks.fold_reach``, queued by
 ``manage.py reach_fold`` from ``deploy/scheduled.sh``). A window is folded once: its mark
 (``FoldedWindow``) is written in the same transaction as its counts, so that two folds at
-once, or a fold killed after its commit, never count a window twice. Counts for stories that
-are not live in the language counted are dropped here: a forged beacon pollutes nothing.
+once, or a fold killed after its commit, never count a window twice; what ``rollups`` keeps
+ready (rollups, monthly twins, stories' reads since publication) is added to in the same
+transaction. Counts for stories that are not live in the language counted are dropped here: a
+forged beacon pollutes nothing.
 """
 
 import logging
@@ -27,14 +29,17 @@ from reach.models import (
     Searches,
     SearchGap,
     StoryReads,
+    StoryTotal,
 )
+from reach.period import first_of_month
 from reach.referrers import referrer_kind
-from reach.rollups import rollup_rows
+from reach.rollups import MONTHLY_TWINS, rollup_rows
 from search.models import Partner
 
 logger = logging.getLogger(__name__)
 
 LOOKBACK_WINDOWS = buffer.KEPT_SECONDS // buffer.WINDOW_SECONDS
+TWINS = {daily: (monthly, keys, column) for daily, monthly, keys, column in MONTHLY_TWINS}
 
 
 def window_day(window: int) -> date:
@@ -71,6 +76,30 @@ def _add_counts(model, key_columns: list[str], rows: list[tuple], column="reads"
         )
 
 
+def _add_daily_and_monthly(daily, day: date, rows: list[tuple]) -> None:
+    """Add ``rows`` (the columns that name a count, then the count) to a table and its twin."""
+    _monthly, keys, column = TWINS[daily]
+    _add_counts(daily, ["day", *keys], [(day, *row) for row in rows], column)
+    _add_counts(_monthly, ["month", *keys], [(first_of_month(day), *row) for row in rows], column)
+
+
+def _add_to_story_totals(day: date, story_reads: Counter[tuple[int, str]]) -> None:
+    if not story_reads:
+        return
+    table = connection.ops.quote_name(StoryTotal._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (page_id, language, reads, first_day, last_day) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (page_id, language) DO UPDATE SET "
+            f"reads = {table}.reads + EXCLUDED.reads, "
+            f"first_day = CASE WHEN EXCLUDED.first_day < {table}.first_day "
+            f"THEN EXCLUDED.first_day ELSE {table}.first_day END, "
+            f"last_day = CASE WHEN EXCLUDED.last_day > {table}.last_day "
+            f"THEN EXCLUDED.last_day ELSE {table}.last_day END",
+            [(story, language, n, day, day) for (story, language), n in story_reads.items()],
+        )
+
+
 def _reads(day: date, names: list[tuple[str, int]], partner_hosts: frozenset[str]) -> None:
     parsed = []
     for name, reads in names:
@@ -85,17 +114,10 @@ def _reads(day: date, names: list[tuple[str, int]], partner_hosts: frozenset[str
         story_reads[story, language] += reads
         kind = referrer_kind(host, partner_hosts)
         referrals[language, kind.value, host if len(host) > 1 else ""] += reads
-    _add_counts(
-        StoryReads,
-        ["page_id", "language", "day"],
-        [(story, language, day, reads) for (story, language), reads in story_reads.items()],
-    )
+    _add_daily_and_monthly(StoryReads, day, [(*key, reads) for key, reads in story_reads.items()])
+    _add_to_story_totals(day, story_reads)
     _add_counts(ReadsRollup, ["day", "language", "dimension", "key"], rollup_rows(day, story_reads))
-    _add_counts(
-        Referrals,
-        ["day", "language", "kind", "host"],
-        [(day, *key, reads) for key, reads in referrals.items()],
-    )
+    _add_daily_and_monthly(Referrals, day, [(*key, reads) for key, reads in referrals.items()])
 
 
 def _searches(day: date, names: list[tuple[str, int]]) -> None:
@@ -118,12 +140,7 @@ def _searches(day: date, names: list[tuple[str, int]]) -> None:
             f"found_nothing = {table}.found_nothing + EXCLUDED.found_nothing",
             [(day, lang, n, found_nothing[lang]) for lang, n in searches.items()],
         )
-    _add_counts(
-        SearchGap,
-        ["day", "language", "query"],
-        [(day, language, query, n) for (language, query), n in gaps.items()],
-        column="searches",
-    )
+    _add_daily_and_monthly(SearchGap, day, [(*key, n) for key, n in gaps.items()])
 
 
 def _feed_pulls(day: date, pulls: list[tuple[str, int]], items: list[tuple[str, int]]) -> None:

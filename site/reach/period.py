@@ -11,6 +11,15 @@ DEFAULT_DAYS = 30
 MAX_DAYS = 366 * 2
 
 
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    """The first day of the month after ``month``'s."""
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
 @dataclass(frozen=True)
 class Period:
     """Days from ``start`` to ``end``, both included, in the ministry's time zone."""
@@ -28,12 +37,37 @@ class Period:
         """``2026-11`` as the period of that month; ValueError if it is not one."""
         year, number = (int(part) for part in month.split("-"))
         start = date(year, number, 1)
-        following = date(year + number // 12, number % 12 + 1, 1)
-        return cls(start, following - timedelta(days=1))
+        return cls(start, next_month(start) - timedelta(days=1))
 
     @property
     def days(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
+
+    @property
+    def whole_months(self) -> list[date]:
+        """The first day of each month the period covers whole."""
+        months = []
+        month = first_of_month(self.start)
+        if month < self.start:
+            month = next_month(month)
+        while next_month(month) - timedelta(days=1) <= self.end:
+            months.append(month)
+            month = next_month(month)
+        return months
+
+    @property
+    def loose_days(self) -> list["Period"]:
+        """The days outside its whole months: at most a stretch at each end."""
+        months = self.whole_months
+        if not months:
+            return [self]
+        stretches = []
+        if self.start < months[0]:
+            stretches.append(Period(self.start, months[0] - timedelta(days=1)))
+        after = next_month(months[-1])
+        if after <= self.end:
+            stretches.append(Period(after, self.end))
+        return stretches
 
     def __str__(self):
         return f"{self.start.isoformat()} – {self.end.isoformat()}"

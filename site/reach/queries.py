@@ -1,7 +1,10 @@
 """What the Reach views and the monthly report ask of the daily counts: one function a question.
 
 Each answers for a ``Period`` with rows of plain values, biggest first, so that a chart, a
-table, a CSV file and the report all show the same numbers.
+table, a CSV file and the report all show the same numbers. None sums every story's days: the
+overview reads the daily rollups, a long period sums whole months from the monthly twins and
+only its loose days from the daily rows (``_summed``), and the top stories are looked for
+among the stories' reads since publication (``top_stories``).
 """
 
 import statistics
@@ -9,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from content.models import ArticlePage, MinistryUnit, SectionPage, Topic, Translation
@@ -19,9 +22,13 @@ from reach.models import (
     HubNotifications,
     ReadsRollup,
     Referrals,
+    ReferralsByMonth,
     Searches,
     SearchGap,
+    SearchGapsByMonth,
     StoryReads,
+    StoryReadsByMonth,
+    StoryTotal,
 )
 from reach.period import Period
 from search.models import Partner
@@ -30,8 +37,31 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 TOP = 10
 
 
-def _reads(period: Period):
-    return StoryReads.objects.filter(day__gte=period.start, day__lte=period.end)
+def _summed(
+    days: QuerySet, months: QuerySet, period: Period, keys: list[str], count: str
+) -> list[tuple]:
+    """(*keys, total) of ``count`` over the period, biggest first (then by the keys).
+
+    ``days`` and ``months`` are a daily table and its monthly twin, filtered alike: the
+    period's whole months are summed from the monthly rows, its loose days from the daily.
+    """
+    totals: dict[tuple, int] = defaultdict(int)
+    loose = Q()
+    for stretch in period.loose_days:
+        loose |= Q(day__gte=stretch.start, day__lte=stretch.end)
+    parts = [days.filter(loose)] if period.loose_days else []
+    if period.whole_months:
+        parts.append(months.filter(month__in=period.whole_months))
+    for part in parts:
+        for *key, total in (
+            part.values(*keys).annotate(total=Sum(count)).values_list(*keys, "total").order_by()
+        ):
+            totals[tuple(key)] += total
+    return sorted(((*key, total) for key, total in totals.items()), key=_biggest_first)
+
+
+def _biggest_first(row: tuple) -> tuple:
+    return (-row[-1], *row[:-1])
 
 
 def _rollup(period: Period, dimension: str):
@@ -76,51 +106,69 @@ def reads_by_unit(period: Period) -> list[tuple[str, int]]:
     return _by_key(period, rollups.UNIT, {u.pk: str(u) for u in MinistryUnit.objects.all()})
 
 
-def referrals_by_kind(period: Period) -> list[tuple[str, int]]:
-    rows = (
-        Referrals.objects.filter(day__gte=period.start, day__lte=period.end)
-        .values("kind")
-        .annotate(total=Sum("reads"))
-        .order_by("-total")
+def _referrals(period: Period, keys: list[str], **filters) -> list[tuple]:
+    return _summed(
+        Referrals.objects.filter(**filters),
+        ReferralsByMonth.objects.filter(**filters),
+        period,
+        keys,
+        "reads",
     )
-    return [(row["kind"], row["total"]) for row in rows]
+
+
+def referrals_by_kind(period: Period) -> list[tuple[str, int]]:
+    return _referrals(period, ["kind"])
 
 
 def top_referring_sites(period: Period, limit: int = 20) -> list[tuple[str, str, int]]:
-    rows = (
-        Referrals.objects.filter(day__gte=period.start, day__lte=period.end)
-        .exclude(host="")
-        .values("kind", "host")
-        .annotate(total=Sum("reads"))
-        .order_by("-total", "host")[:limit]
-    )
-    return [(row["host"], row["kind"], row["total"]) for row in rows]
+    rows = _referrals(period, ["host", "kind"], host__gt="")
+    return sorted(rows, key=lambda row: (-row[2], row[0], row[1]))[:limit]
 
 
-def top_stories(period: Period, language: str, limit: int = TOP) -> list[tuple[int, str, int]]:
-    """(story id, title, reads) of the most read stories in a language."""
-    rows = list(
-        _reads(period)
-        .filter(language=language)
-        .values("page_id")
-        .annotate(total=Sum("reads"))
-        .order_by("-total", "page_id")[:limit]
+def story_totals(period: Period, language: str, story_ids: list[int]) -> dict[int, int]:
+    """Reads of these stories in a language over the period, each story read in it."""
+    rows = _summed(
+        StoryReads.objects.filter(language=language, page_id__in=story_ids),
+        StoryReadsByMonth.objects.filter(language=language, page_id__in=story_ids),
+        period,
+        ["page_id"],
+        "reads",
     )
+    return {story: total for story, total in rows if total}
+
+
+def top_stories(
+    period: Period, language: str, limit: int = TOP, batch: int = TOP * 20
+) -> list[tuple[int, str, int]]:
+    """(story id, title, reads) of the most read stories in a language.
+
+    Candidates are the stories read in the period, most read in all first: their reads in the
+    period are summed a batch at a time, until no story left could pass the last of the top,
+    since none was read more in the period than in all.
+    """
+    read_in_period = StoryTotal.objects.filter(
+        language=language, first_day__lte=period.end, last_day__gte=period.start
+    ).order_by("-reads", "page_id")
+    while True:
+        candidates = list(read_in_period.values_list("page_id", "reads")[:batch])
+        totals = story_totals(period, language, [story for story, _reads in candidates])
+        ranked = sorted((-total, story) for story, total in totals.items())[:limit]
+        if len(candidates) < batch:
+            break
+        last_story, most_it_could_have = candidates[-1]
+        if len(ranked) == limit and (-most_it_could_have, last_story) >= ranked[-1]:
+            break
+        batch *= 4
     titles = dict(
-        ArticlePage.objects.filter(pk__in=[r["page_id"] for r in rows]).values_list("pk", "title")
+        ArticlePage.objects.filter(pk__in=[story for _, story in ranked]).values_list("pk", "title")
     )
-    return [(row["page_id"], titles.get(row["page_id"], ""), row["total"]) for row in rows]
+    return [(story, titles.get(story, ""), -negative) for negative, story in ranked]
 
 
 def story_reads_by_language(story_id: int) -> list[tuple[str, int]]:
     """Reads of one story in each language since it was published."""
-    rows = (
-        StoryReads.objects.filter(page_id=story_id)
-        .values("language")
-        .annotate(total=Sum("reads"))
-        .order_by("-total")
-    )
-    return [(row["language"], row["total"]) for row in rows]
+    rows = StoryTotal.objects.filter(page_id=story_id).order_by("-reads", "language")
+    return list(rows.values_list("language", "reads"))
 
 
 class _EpochHours(Func):
@@ -130,12 +178,9 @@ class _EpochHours(Func):
 
 def translation_lags(period: Period) -> list[tuple[int, str, str, float, int]]:
     """Translations that went live in the period: (story, title, language, hours, reads since)."""
-    reads = (
-        StoryReads.objects.filter(page_id=OuterRef("page_id"), language=OuterRef("language"))
-        .values("page_id")
-        .annotate(total=Sum("reads"))
-        .values("total")
-    )
+    reads = StoryTotal.objects.filter(
+        page_id=OuterRef("page_id"), language=OuterRef("language")
+    ).values("reads")
     rows = (
         Translation.objects.live()
         .filter(approved_at__date__gte=period.start, approved_at__date__lte=period.end)
@@ -172,13 +217,14 @@ def searches_by_language(period: Period) -> list[tuple[str, int, int]]:
 
 
 def search_gaps(period: Period, limit: int = 50) -> list[tuple[str, str, int]]:
-    rows = (
-        SearchGap.objects.filter(day__gte=period.start, day__lte=period.end)
-        .values("language", "query")
-        .annotate(total=Sum("searches"))
-        .order_by("-total", "query")[:limit]
+    rows = _summed(
+        SearchGap.objects.all(),
+        SearchGapsByMonth.objects.all(),
+        period,
+        ["language", "query"],
+        "searches",
     )
-    return [(row["language"], row["query"], row["total"]) for row in rows]
+    return sorted(rows, key=lambda row: (-row[2], row[1], row[0]))[:limit]
 
 
 def pulls_by_partner(period: Period) -> list[tuple[str, int, int]]:

@@ -1,8 +1,14 @@
-"""Reads per day and language, in all and per section, topic and lead unit, kept ready.
+"""What the fold keeps ready beside the daily counts, so that no view sums every story's days.
 
-The fold adds to them as it adds story reads (``rollup_rows``); ``rebuild`` recomputes a
-period from the story reads, after a bulk load or a repair (``manage.py reach_fold
---rebuild-rollups``). The overview reads them, never the story reads.
+- Reads per day and language, in all and per section, topic and lead unit (``rollup_rows``):
+  the overview reads them, never the story reads.
+- The monthly twins of story reads, referrals and search gaps (``MONTHLY_TWINS``): a long
+  period sums its whole months from them, and only its loose days from the daily rows.
+- Each story's reads since publication in each language (``StoryTotal``), with the first and
+  last day read: the top stories are looked for among them (``queries.top_stories``).
+
+``rebuild`` recomputes all of them for a period from the daily rows, after a bulk load or a
+repair (``manage.py reach_fold --rebuild-rollups``); a test holds the fold to it.
 """
 
 from collections import Counter
@@ -10,12 +16,31 @@ from collections.abc import Mapping
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
 from wagtail.models import Page
 
 from content.models import ArticlePage, SectionPage
-from reach.models import ReadsRollup, StoryReads
+from reach.models import (
+    ReadsRollup,
+    Referrals,
+    ReferralsByMonth,
+    SearchGap,
+    SearchGapsByMonth,
+    StoryReads,
+    StoryReadsByMonth,
+    StoryTotal,
+)
+from reach.period import first_of_month, next_month
 
 LANGUAGE, SECTION, TOPIC, UNIT = "language", "section", "topic", "unit"
+
+# A daily table, its monthly twin, the columns that name a count besides the day, the count.
+MONTHLY_TWINS = [
+    (StoryReads, StoryReadsByMonth, ("page_id", "language"), "reads"),
+    (Referrals, ReferralsByMonth, ("language", "kind", "host"), "reads"),
+    (SearchGap, SearchGapsByMonth, ("language", "query"), "searches"),
+]
 
 
 def rollup_rows(day: date, story_reads: Mapping[tuple[int, str], int]) -> list[tuple]:
@@ -66,8 +91,50 @@ REBUILD_STATEMENTS = [
 ]
 
 
+def _monthly_statements(first_month: date, after_last_month: date) -> list[tuple[str, tuple]]:
+    """Delete the monthly rows of the months, and insert them again from the daily rows."""
+    statements = []
+    for daily, monthly, keys, count in MONTHLY_TWINS:
+        table = connection.ops.quote_name(monthly._meta.db_table)
+        sums = (
+            daily.objects.filter(day__gte=first_month, day__lt=after_last_month)
+            .annotate(month_of_day=TruncMonth("day"))
+            .values("month_of_day", *keys)
+            .annotate(total=Sum(count))
+            .values_list("month_of_day", *keys, "total")
+            .order_by()
+        )
+        select, params = sums.query.sql_with_params()
+        statements += [
+            (
+                f"DELETE FROM {table} WHERE month >= %s AND month < %s",  # noqa: S608  ours
+                (first_month, after_last_month),
+            ),
+            (f"INSERT INTO {table} (month, {', '.join(keys)}, {count}) {select}", params),
+        ]
+    return statements
+
+
+def _total_statements() -> list[tuple[str, tuple]]:
+    total = connection.ops.quote_name(StoryTotal._meta.db_table)
+    reads = connection.ops.quote_name(StoryReads._meta.db_table)
+    return [
+        (f"DELETE FROM {total}", ()),  # noqa: S608
+        (
+            f"INSERT INTO {total} (page_id, language, reads, first_day, last_day) "  # noqa: S608
+            f"SELECT page_id, language, SUM(reads), MIN(day), MAX(day) FROM {reads} "
+            "GROUP BY page_id, language",
+            (),
+        ),
+    ]
+
+
 def rebuild(start: date, end: date) -> None:
-    """Recompute the rollups of ``start`` to ``end`` from the story reads."""
+    """Recompute what is kept ready for ``start`` to ``end`` from the daily counts.
+
+    Monthly rows are recomputed for every month the period touches, whole; the stories' reads
+    since publication for all time.
+    """
     names = {
         "rollup": ReadsRollup._meta.db_table,
         "reads": StoryReads._meta.db_table,
@@ -79,6 +146,9 @@ def rebuild(start: date, end: date) -> None:
     statements = [
         statement.format(**quoted, steplen=ArticlePage.steplen) for statement in REBUILD_STATEMENTS
     ]
+    months = _monthly_statements(first_of_month(start), next_month(first_of_month(end)))
     with transaction.atomic(), connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement, {"start": start, "end": end})
+        for statement, params in months + _total_statements():
+            cursor.execute(statement, params)

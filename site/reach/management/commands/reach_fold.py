@@ -1,6 +1,7 @@
 """``manage.py reach_fold``: queue the fold of buffered counts (``--now``: fold here).
 
-``--rebuild-rollups 2026-11`` recomputes a month's rollups from the story reads.
+``--rebuild-rollups 2026-11`` recomputes a month's rollups and monthly rows from the daily
+counts, and every story's reads since publication.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,7 +20,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--rebuild-rollups",
             metavar="YYYY-MM",
-            help="Recompute a month's rollups from the story reads (after a load or a repair).",
+            help="Recompute a month's rollups, monthly rows and the stories' totals from the "
+            "daily counts (after a load or a repair).",
         )
 
     def handle(self, *args, now=False, rebuild_rollups=None, **options):
