@@ -2,7 +2,7 @@
 
 A draft needs only a title: what a story needs to be reviewed (its text in its own language,
 a lead unit, topics, an author) is checked when it is submitted or approved, next to each
-field. A new story with no byline is signed by the author linked to the writer's account.
+field. A story with no byline is signed by the author linked to its writer's account.
 
 The editor shows the story in the language it is written in; the other languages' columns are
 reached through the translation workflow, and input in a language that is not live would reach
@@ -27,6 +27,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
 from content.models.snippets import Author
+from content.plain_text import plain_text
 from content.slugs import ascii_slug, free_slug
 from content.translating.fields import TRANSLATED_FIELDS, column
 
@@ -83,6 +84,19 @@ class StoryForm(WagtailAdminPageForm):
             self.fields.pop(name, None)
         if self.is_bound:
             self.data = self.with_generated_slug(self.data, source_language)
+        elif self.is_new_story:
+            self.open_with_a_paragraph(column("body", source_language))
+
+    def open_with_a_paragraph(self, name):
+        """A new story's body opens with a paragraph to write in, not a menu of blocks.
+
+        A paragraph left empty in a draft is kept (Wagtail defers a block's required text to
+        publication); review asks for the text.
+        """
+        if name in self.fields:
+            self.initial[name] = self.fields[name].block.to_python(
+                [{"type": "paragraph", "value": ""}]
+            )
 
     def with_generated_slug(self, data, language):
         """``data``, with the slug made from the title where the person left it empty."""
@@ -99,10 +113,15 @@ class StoryForm(WagtailAdminPageForm):
         return data
 
     def default_author(self) -> Author | None:
-        """Who signs a new story left without a byline: the author linked to the writer."""
-        if not self.is_new_story or self.for_user is None or not self.for_user.pk:
+        """Who signs a story left without a byline: the author linked to its writer.
+
+        The writer is the story's owner, whoever edits it later: Wagtail's autosave may have
+        created the story before its writer submits it.
+        """
+        writer = self.instance.owner if self.instance.owner_id else self.for_user
+        if writer is None or not writer.pk:
             return None
-        return Author.objects.filter(user=self.for_user).first()
+        return Author.objects.filter(user=writer).first()
 
     def bylines_given(self) -> bool:
         bylines = self.formsets["bylines"]
@@ -127,11 +146,18 @@ class StoryForm(WagtailAdminPageForm):
         language = cleaned_data.get("original_language") or self.instance.original_language
         for field in ("standfirst", "body"):
             name = column(field, language)
-            if name in self.fields and not cleaned_data.get(name):
+            if name in self.fields and not self.has_text(field, cleaned_data.get(name)):
                 self.add_error(name, NEEDED_IN_ORIGINAL_LANGUAGE)
         if not self.bylines_given() and self.default_author() is None:
             # Shown above the bylines, where the person adds one.
             self.formsets["bylines"].non_form_errors().append(NEEDS_AN_AUTHOR)
+
+    @staticmethod
+    def has_text(field, value) -> bool:
+        """Whether ``value`` says something: a body's paragraph left empty does not."""
+        if field == "body":
+            return bool(value) and bool(plain_text(value).strip())
+        return bool(value)
 
     def save(self, commit=True):
         page = super().save(commit=commit)
