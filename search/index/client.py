@@ -13,16 +13,22 @@ ended, so one dead node of three costs readers nothing. A read timeout is never 
 another node: a hung node costs one read timeout, counted as it would be with one node.
 
 - closed: requests go through; ``failure_threshold`` consecutive failures (the node refused,
-  timed out or answered 502/503/504) open it; any answer closes the count again;
+  timed out or answered 502/503/504) open it; any answer closes the count again. Two
+  requests that waited out the read timeout side by side, the node answering nobody
+  meanwhile, open it at once: the node hangs;
 - open: for ``cooldown`` seconds every caller is told at once that search is unavailable,
   and falls back;
 - half-open: after the cooldown exactly one request probes the node while the others keep
   falling back; its success closes the circuit, its failure reopens it.
 
+Readers' requests also hold one of the machine's reader slots while they wait on the node
+(``in_flight.py``): one fewer than the web workers, so that a hung node never holds every
+gunicorn worker, and none at all once a request has gone unanswered for ``hung_after``.
+
 Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). Two kinds
-of timeout prove nothing about the node and leave the circuit as it was: the first timeout of
-a fresh connection (a worker's cold start on a busy machine), and the timeout of a caller who
-chose to wait less than the read timeout (related stories are time-boxed).
+of timeout prove nothing about the node and leave the circuit as it was: the first timeout
+of a client never answered yet (a worker's cold start on a busy machine), and the timeout of
+a caller who chose to wait less than the read timeout (related stories are time-boxed).
 """
 
 import fcntl
@@ -34,7 +40,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import astuple, dataclass
 from functools import cache
 from typing import Any, cast
@@ -56,6 +62,8 @@ from elastic_transport.client_utils import DEFAULT, DefaultType
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 
+from search.index.in_flight import READER_SLOTS, NodeBusy
+
 # What "the node is down, hangs or refuses" looks like to the client.
 UNAVAILABLE_ERRORS = (
     TransportError,
@@ -69,8 +77,13 @@ READ_ERRORS = (*UNAVAILABLE_ERRORS, es_exceptions.ApiError)
 # Answers that mean the node (not the query) is in trouble.
 UNHEALTHY_STATUSES = frozenset({502, 503, 504})
 
+# What readers' pages and feeds ask of the node: they hold a reader slot (in_flight.py).
+READER_ENDPOINTS = frozenset({"_search", "_msearch", "_count", "_mget"})
+
 DEFAULT_CONNECT_TIMEOUT = 0.5
 DEFAULT_FAILURE_THRESHOLD = 3
+DEFAULT_SLOT_WAIT = 0.1
+DEFAULT_HUNG_AFTER = 0.5
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +111,8 @@ class CircuitState:
     failures: int = 0
     opened_at: float = 0.0
     probe_started: float | None = None
+    last_answer: float = 0.0  # when the node last answered anyone
+    last_timeout: float = 0.0  # when a request last waited the full read timeout in vain
 
 
 class MemoryStore:
@@ -122,7 +137,8 @@ class FileStore:
     machine restarted (its times in the future) is forgotten.
     """
 
-    _LAYOUT = struct.Struct("<bidd")  # state, failures, opened_at, probe_started (NaN: none)
+    # state, failures, opened_at, probe_started (NaN: none), last_answer, last_timeout
+    _LAYOUT = struct.Struct("<bidddd")
     _STATES = ("closed", "open", "half-open")
 
     def __init__(self, path: str) -> None:
@@ -142,16 +158,29 @@ class FileStore:
         data = os.pread(fd, self._LAYOUT.size, 0)
         if len(data) < self._LAYOUT.size:
             return CircuitState()
-        code, failures, opened_at, probe = self._LAYOUT.unpack(data)
-        if opened_at > now or (probe == probe and probe > now):  # NaN != NaN: no probe
-            return CircuitState()
+        code, failures, opened_at, probe, answered, timed_out = self._LAYOUT.unpack(data)
+        if max(opened_at, answered, timed_out) > now or (probe == probe and probe > now):
+            return CircuitState()  # NaN != NaN: no probe
         state = self._STATES[code] if 0 <= code < len(self._STATES) else "closed"
-        return CircuitState(state, failures, opened_at, None if probe != probe else probe)
+        return CircuitState(
+            state, failures, opened_at, None if probe != probe else probe, answered, timed_out
+        )
 
     def _write(self, fd: int, state: CircuitState) -> None:
         probe = math.nan if state.probe_started is None else state.probe_started
         code = self._STATES.index(state.state)
-        os.pwrite(fd, self._LAYOUT.pack(code, state.failures, state.opened_at, probe), 0)
+        os.pwrite(
+            fd,
+            self._LAYOUT.pack(
+                code,
+                state.failures,
+                state.opened_at,
+                probe,
+                state.last_answer,
+                state.last_timeout,
+            ),
+            0,
+        )
 
     @contextmanager
     def locked(self, now: float) -> Iterator[CircuitState]:
@@ -240,21 +269,43 @@ class Circuit:
             state.probe_started = now
             return True
 
+    @property
+    def last_answer(self) -> float:
+        """When the node last answered anyone (monotonic time; 0: never)."""
+        with self._state() as (state, _now):
+            return state.last_answer
+
     def record_success(self) -> None:
         """The node answered: close the circuit."""
-        with self._state() as (state, _now):
+        with self._state() as (state, now):
             state.state = self.CLOSED
             state.failures = 0
             state.probe_started = None
+            state.last_answer = now
 
-    def record_failure(self) -> None:
-        """The node failed: count it, and open (or reopen) the circuit when it is time."""
+    def record_failure(self, timed_out_since: float | None = None) -> None:
+        """The node failed: count it, and open (or reopen) the circuit when it is time.
+
+        ``timed_out_since``: the request waited the full read timeout, sent at that time. If
+        another request timed out meanwhile and the node answered nobody since this one was
+        sent, two readers waited side by side in vain: the node hangs, and the circuit opens
+        at once instead of waiting for ``threshold`` failures.
+        """
         with self._state() as (state, now):
             state.failures += 1
+            hung = timed_out_since is not None and (
+                state.last_answer < timed_out_since <= state.last_timeout
+            )
+            if timed_out_since is not None:
+                state.last_timeout = now
             if state.state == self.OPEN:
                 return  # a request sent before the circuit opened: the cooldown stands
-            if state.state == self.HALF_OPEN or state.failures >= self.threshold:
-                logger.warning("Elasticsearch failed %d time(s): circuit open", state.failures)
+            if state.state == self.HALF_OPEN or state.failures >= self.threshold or hung:
+                logger.warning(
+                    "Elasticsearch failed %d time(s)%s: circuit open",
+                    state.failures,
+                    ", two requests timed out side by side" if hung else "",
+                )
                 state.state = self.OPEN
                 state.opened_at = now
                 state.probe_started = None
@@ -279,21 +330,41 @@ CIRCUIT = Circuit()
 INCONCLUSIVE_TIMEOUTS: "weakref.WeakSet[BaseException]" = weakref.WeakSet()
 
 
+class Warmth:
+    """Whether a client (one process's connections to the nodes) has ever been answered.
+
+    Its first timeout before any answer is a cold start (a worker just started on a busy
+    machine), forgiven once; after any answer, from any node, timeouts count.
+    """
+
+    def __init__(self) -> None:
+        self.answered = False
+        self._forgiven = False
+        self._lock = threading.Lock()
+
+    def forgive_cold_timeout(self) -> bool:
+        """Whether this timeout is the cold start's, to forgive (once)."""
+        with self._lock:
+            if self.answered or self._forgiven:
+                return False
+            self._forgiven = True
+            return True
+
+
 class CircuitNode(Urllib3HttpNode):
     """A urllib3 node with separate connect and read timeouts, which says what its timeouts prove.
 
     ``CircuitTransport`` counts the outcome of a whole request, whichever nodes served it.
+    The nodes of one client share its ``warmth``.
     """
 
     connect_timeout = DEFAULT_CONNECT_TIMEOUT
     read_timeout = 1.0
+    warmth = Warmth()
 
     def __init__(self, config: NodeConfig) -> None:
         super().__init__(config)
         self.pool.timeout = self._timeout(self.read_timeout)
-        self._answered = False
-        self._cold_timeout_forgiven = False
-        self._lock = threading.Lock()
 
     def _timeout(self, read: float) -> urllib3.Timeout:
         return urllib3.Timeout(connect=min(self.connect_timeout, read), read=read)
@@ -316,20 +387,18 @@ class CircuitNode(Urllib3HttpNode):
                 isinstance(cause, urllib3.exceptions.ConnectTimeoutError) for cause in error.errors
             ):
                 raise NodeUnreachable(str(error), errors=error.errors) from error
-            if read < self.read_timeout or self._forgive_cold_timeout():
+            if read < self.read_timeout or self.warmth.forgive_cold_timeout():
                 INCONCLUSIVE_TIMEOUTS.add(error)
             raise
         if response.meta.status not in UNHEALTHY_STATUSES:
-            self._answered = True
+            self.warmth.answered = True
         return response
 
-    def _forgive_cold_timeout(self) -> bool:
-        """The first timeout before this node ever answered is a cold start, not a failure."""
-        with self._lock:
-            if self._answered or self._cold_timeout_forgiven:
-                return False
-            self._cold_timeout_forgiven = True
-            return True
+
+def is_reader_request(target: str) -> bool:
+    """Whether ``target`` reads documents (a search, a count), as readers' pages and feeds do."""
+    endpoint = target.partition("?")[0].rstrip("/").rpartition("/")[2]
+    return endpoint in READER_ENDPOINTS
 
 
 class CircuitTransport(Transport):
@@ -338,18 +407,45 @@ class CircuitTransport(Transport):
     The node pool sends a request that met a connection error to another node; only the
     request's outcome counts: an answer closes the circuit, a failure on every node tried
     (or a read timeout, never retried) counts once, and a timeout that proves nothing
-    frees a probe.
+    frees a probe. Readers' requests also hold one of the machine's ``READER_SLOTS``
+    while they wait on the node; one that gets none falls back without counting.
     """
+
+    def _node_class(self) -> type[CircuitNode]:
+        return cast(type[CircuitNode], type(self.node_pool.all()[0]))
+
+    def _warmth(self) -> Warmth:
+        return self._node_class().warmth
+
+    def _read_timeout(self) -> float:
+        return self._node_class().read_timeout
 
     def perform_request(self, method: str, target: str, **kwargs: Any) -> TransportApiResponse:
         """Send the request unless the circuit refuses it, and tell the circuit how it went."""
         if not CIRCUIT.allow():
             raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
+        sent = time.monotonic()
         try:
-            response = super().perform_request(method, target, **kwargs)
+            slot: AbstractContextManager[None] = nullcontext()
+            if is_reader_request(target):
+                # A caller with a time box shorter than the read timeout (related stories)
+                # waits for no slot.
+                box = kwargs.get("request_timeout")
+                boxed = isinstance(box, int | float) and box < self._read_timeout()
+                slot = READER_SLOTS.held(
+                    lambda: CIRCUIT.last_answer, boxed, cold=not self._warmth().answered
+                )
+            with slot:
+                sent = time.monotonic()
+                response = super().perform_request(method, target, **kwargs)
+        except NodeBusy:
+            CIRCUIT.record_inconclusive()
+            raise
         except TransportError as error:
             if error in INCONCLUSIVE_TIMEOUTS:
                 CIRCUIT.record_inconclusive()
+            elif isinstance(error, ConnectionTimeout):
+                CIRCUIT.record_failure(timed_out_since=sent)
             else:
                 CIRCUIT.record_failure()
             raise
@@ -389,10 +485,17 @@ def _config() -> dict[str, Any]:
 
 
 def _sync_circuit(config: dict[str, Any]) -> None:
+    circuit_file = str(config.get("circuit_file") or "")
     CIRCUIT.configure(
         int(config.get("failure_threshold", DEFAULT_FAILURE_THRESHOLD)),
         float(config["cooldown"]),
-        str(config.get("circuit_file") or ""),
+        circuit_file,
+    )
+    READER_SLOTS.configure(
+        int(config.get("reader_slots") or 0),
+        float(config.get("slot_wait", DEFAULT_SLOT_WAIT)),
+        float(config.get("hung_after", DEFAULT_HUNG_AFTER)),
+        circuit_file,
     )
 
 
@@ -416,7 +519,7 @@ def _client(url: str, timeout: float, connect_timeout: float, ca_certs: str = ""
         type(
             "NewsroomNode",
             (CircuitNode,),
-            {"connect_timeout": connect_timeout, "read_timeout": timeout},
+            {"connect_timeout": connect_timeout, "read_timeout": timeout, "warmth": Warmth()},
         ),
     )
     urls = node_urls(url)
@@ -447,7 +550,7 @@ def search_client() -> Elasticsearch:
 
 def report_failure(error: Exception) -> SearchUnavailable:
     """The error to raise after a failed call (the circuit has already counted it)."""
-    if isinstance(error, CircuitOpen):
+    if isinstance(error, CircuitOpen | NodeBusy):
         return SearchUnavailable(str(error))
     return SearchUnavailable(f"Elasticsearch did not answer: {type(error).__name__}")
 

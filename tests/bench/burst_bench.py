@@ -8,8 +8,14 @@ and 24 readers search at once, in several languages, while a few others keep rea
 a section and an article page until the searches are answered. The node is thawed, every
 worker must answer from Elasticsearch again, and the burst is repeated.
 
-It prints the 5xx count, median and p99 of searches and pages (home apart), and a verdict
-against the targets: no 5xx, search p99 within 3 s, pages p99 within 500 ms.
+Before each hung burst the same burst runs with the node healthy: what 24 searches at once
+cost three workers on this machine whatever the node does. Pages wait behind the searches
+that arrived before them (gunicorn's workers take requests in turn), so the healthy burst is
+the floor of the hung one; their difference is what the hung node costs.
+
+It prints the 5xx count, median and p99 of searches and pages (home apart), for both kinds of
+burst, and a verdict on the hung bursts against the targets: no 5xx, search p99 within 3 s,
+pages p99 within 500 ms (medians over the bursts).
 
 Needs PostgreSQL: ``BENCH_DATABASE_URL`` (else ``DATABASE_URL``), a role that may create
 databases; the benchmark drops and creates ``newsroom_burst`` next to the one named.
@@ -238,8 +244,8 @@ def baseline(server: RunningServer, pages: dict[str, str], queries) -> dict[str,
     return figures
 
 
-def burst(server, node, pages, queries) -> list[Sample]:
-    """Freeze the node; 24 searches at once, pages read meanwhile. The node stays frozen."""
+def burst(server, node, pages, queries, freeze: bool = True) -> list[Sample]:
+    """Freeze the node (or not); 24 searches at once, pages read meanwhile; it stays frozen."""
     samples: list[Sample] = []
     lock = threading.Lock()
     searches_done = threading.Event()
@@ -267,7 +273,8 @@ def burst(server, node, pages, queries) -> list[Sample]:
 
     searchers = [threading.Thread(target=searcher, args=query) for query in queries]
     readers = [threading.Thread(target=page_reader, args=(i,)) for i in range(PAGE_READERS)]
-    node.freeze()
+    if freeze:
+        node.freeze()
     try:
         began = time.monotonic()
         for thread in [*searchers, *readers]:
@@ -350,25 +357,28 @@ def timeline(samples: list[Sample]) -> None:
         print(f"    {kind:<8} {len(slow)}/{len(spans)} over 500 ms: {' '.join(slow[:16])}")
 
 
-def verdict(figures: list[BurstFigures]) -> None:
+def medians(title: str, figures: list[BurstFigures]) -> None:
+    print(f"\n{title}, median of {len(figures)} bursts")
+    for name, median_of, p99_of in (
+        ("search", lambda f: f.search_median, lambda f: f.search_p99),
+        ("pages", lambda f: f.pages_median, lambda f: f.pages_p99),
+        ("home", lambda f: f.home_median, lambda f: f.home_p99),
+    ):
+        print(
+            f"  {name:<7} median {statistics.median(map(median_of, figures)) * 1000:6.0f} ms"
+            f"   p99 {statistics.median(map(p99_of, figures)) * 1000:6.0f} ms"
+        )
+    print(f"  5xx or no answer, all bursts: {sum(f.failures for f in figures)}")
+
+
+def verdict(figures: list[BurstFigures], healthy: list[BurstFigures]) -> None:
     failures = sum(f.failures for f in figures)
     search_p99 = statistics.median(f.search_p99 for f in figures)
     pages_p99 = statistics.median(f.pages_p99 for f in figures)
-    home_p99 = statistics.median(f.home_p99 for f in figures)
-    print(f"\nHung-node burst, median of {len(figures)} bursts")
-    print(
-        f"  search  median {statistics.median(f.search_median for f in figures) * 1000:6.0f} ms"
-        f"   p99 {search_p99 * 1000:6.0f} ms"
-    )
-    print(
-        f"  pages   median {statistics.median(f.pages_median for f in figures) * 1000:6.0f} ms"
-        f"   p99 {pages_p99 * 1000:6.0f} ms"
-    )
-    print(
-        f"  home    median {statistics.median(f.home_median for f in figures) * 1000:6.0f} ms"
-        f"   p99 {home_p99 * 1000:6.0f} ms"
-    )
-    print(f"  5xx or no answer, all bursts: {failures}")
+    medians("Same burst, node healthy (the floor)", healthy)
+    medians("Hung-node burst", figures)
+    floor = statistics.median(f.pages_p99 for f in healthy)
+    print(f"  pages p99, hung minus healthy: {(pages_p99 - floor) * 1000:+.0f} ms")
     checks = [
         ("0 5xx", failures == 0),
         (
@@ -433,7 +443,7 @@ def attempt(function) -> BaseException | None:
 
 def run(env, node):
     pool = query_pool()
-    needed = SEARCHERS * BURSTS + 24
+    needed = 2 * SEARCHERS * BURSTS + 24
     assert len(pool) >= needed, f"only {len(pool)} distinct queries"
     warm_queries, pool = pool[:24], pool[24:]
     with gunicorn(env, workers=WORKERS, log=STATE_DIR / "gunicorn.log") as server:
@@ -448,8 +458,11 @@ def run(env, node):
         for kind, values in baseline(server, pages, warm_queries).items():
             print(seconds_line(kind, values))
 
-        figures = []
+        figures, healthy = [], []
         for number in range(BURSTS):
+            queries, pool = pool[:SEARCHERS], pool[SEARCHERS:]
+            print(f"\nBurst {number + 1}, node healthy: {SEARCHERS} searches at once")
+            healthy.append(summarize(burst(server, node, pages, queries, freeze=False)))
             queries, pool = pool[:SEARCHERS], pool[SEARCHERS:]
             languages = len({language for language, _words in queries})
             print(
@@ -469,7 +482,7 @@ def run(env, node):
                 f"  node thawed: every worker answered from Elasticsearch again "
                 f"after {recovery:.1f} s"
             )
-        verdict(figures)
+        verdict(figures, healthy)
 
 
 if __name__ == "__main__":

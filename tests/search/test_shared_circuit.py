@@ -78,3 +78,30 @@ def test_a_damaged_file_reads_as_closed(circuit_file):
     with open(circuit_file, "wb") as damaged:
         damaged.write(b"\xff" * 64)
     assert shared(circuit_file).allow()
+
+
+def test_two_timeouts_side_by_side_open_it_at_once(circuit_file):
+    first, second = shared(circuit_file), shared(circuit_file)
+    sent = time.monotonic()
+    first.record_failure(timed_out_since=sent)
+    assert second.state == Circuit.CLOSED
+    second.record_failure(timed_out_since=sent)  # it waited while the first timed out
+    assert first.is_refusing()
+
+
+def test_timeouts_one_after_the_other_need_the_threshold(circuit_file):
+    circuit = shared(circuit_file)
+    for _ in range(2):
+        circuit.record_failure(timed_out_since=time.monotonic())
+        assert circuit.state == Circuit.CLOSED
+    circuit.record_failure(timed_out_since=time.monotonic())
+    assert circuit.state == Circuit.OPEN
+
+
+def test_an_answer_meanwhile_shows_a_slow_query_not_a_hung_node(circuit_file):
+    first, second = shared(circuit_file), shared(circuit_file)
+    sent = time.monotonic()
+    first.record_failure(timed_out_since=sent)
+    second.record_success()  # another worker got an answer while it waited
+    second.record_failure(timed_out_since=sent)
+    assert first.state == Circuit.CLOSED

@@ -49,8 +49,18 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # One circuit for all the web workers of a machine (search/index/client.py): a hung node
 # costs the machine three timeouts, not three per worker. One file per node URL and prefix.
 _search_name = f"{NEWSROOM_SEARCH['url']}|{NEWSROOM_SEARCH['index_prefix']}"  # noqa: F405
+# gunicorn's workers on this machine (deploy/gunicorn.conf.py reads the same variable).
+_web_workers = int(os.environ.get("GUNICORN_WORKERS") or (os.cpu_count() or 1) * 2 + 1)
 NEWSROOM_SEARCH = {
     **NEWSROOM_SEARCH,  # noqa: F405
+    # Readers' requests waiting on Elasticsearch at once on this machine (search/index/
+    # in_flight.py): one fewer than the web workers, so that a hung node never holds them all
+    # and pages are served meanwhile. A search that finds none free waits slot_wait seconds
+    # at most, then falls back; a request unanswered for hung_after seconds while the node
+    # answers nobody makes the others fall back at once.
+    "reader_slots": int(env("NEWSROOM_SEARCH_READER_SLOTS", str(max(1, _web_workers - 1)))),
+    "slot_wait": float(env("NEWSROOM_SEARCH_SLOT_WAIT", "0.1")),
+    "hung_after": float(env("NEWSROOM_SEARCH_HUNG_AFTER", "0.5")),
     # One replica of every index: the cluster of three loses a node without readers noticing.
     "replicas": int(env("NEWSROOM_SEARCH_REPLICAS", "1")),
     "circuit_file": env(

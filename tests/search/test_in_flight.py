@@ -1,0 +1,171 @@
+"""A hung node never holds every web worker: readers' requests in flight are limited per machine.
+
+Slots are files locked with ``flock``; another worker of the machine holding one is another
+open file here, as a gunicorn worker's is, with its request's start written in it.
+"""
+
+import fcntl
+import os
+import struct
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.utils.translation import override
+
+from search.index.client import CIRCUIT, Circuit
+from search.index.in_flight import InFlightLimit, NodeBusy
+from tests.factories.stories import published_story
+
+SLOTS = 2
+HUNG_AFTER = 0.5
+RECORD = struct.Struct("<d?")  # a slot's record: its request's start, and whether it is cold
+
+
+@contextmanager
+def held_by_other_workers(circuit_file: str, starts: list[float], cold: bool = False):
+    """Slots taken, as gunicorn workers waiting on the node hold them, since ``starts``."""
+    descriptors = [
+        os.open(f"{circuit_file}.slot-{number}", os.O_RDWR | os.O_CREAT, 0o600)
+        for number in range(len(starts))
+    ]
+    try:
+        for descriptor, start in zip(descriptors, starts, strict=True):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            os.pwrite(descriptor, RECORD.pack(start, cold), 0)
+        yield
+    finally:
+        for descriptor in descriptors:
+            os.close(descriptor)
+
+
+@pytest.fixture
+def slotted(settings, search_index, tmp_path):
+    circuit_file = str(tmp_path / "search.circuit")
+    settings.NEWSROOM_SEARCH = {
+        **settings.NEWSROOM_SEARCH,
+        "circuit_file": circuit_file,
+        "reader_slots": SLOTS,
+        "slot_wait": 0.1,
+        "hung_after": HUNG_AFTER,
+    }
+    return circuit_file
+
+
+@pytest.fixture
+def story(section, refresh):
+    story = published_story(
+        section, {"vi": ("Hội chợ cà phê", "Nội dung."), "en": ("Coffee fair", "Text.")}
+    )
+    refresh()
+    return story
+
+
+def search(client, words="coffee"):
+    started = time.monotonic()
+    response = client.get("/en/search/", {"q": words})
+    assert response.status_code == 200
+    return response.context["result"], time.monotonic() - started
+
+
+def test_a_search_with_a_free_slot_is_answered_by_elasticsearch(slotted, story, client):
+    with held_by_other_workers(slotted, [time.monotonic()]):  # one of two taken, just now
+        result, _seconds = search(client)
+    assert not result.degraded
+    assert [hit.page_id for hit in result.hits] == [story.pk]
+
+
+def test_with_every_slot_taken_a_search_falls_back_soon_and_counts_no_failure(
+    slotted, story, client
+):
+    with held_by_other_workers(slotted, [time.monotonic()] * SLOTS):
+        result, seconds = search(client)
+
+    assert result.degraded
+    assert [hit.page_id for hit in result.hits] == [story.pk]  # the database found it
+    assert seconds < 1.0
+    assert CIRCUIT.state == Circuit.CLOSED and CIRCUIT.failures == 0
+
+
+def test_a_request_unanswered_too_long_makes_searches_fall_back_at_once(slotted, story, client):
+    search(client)  # the node answers
+    time.sleep(0.01)
+    with held_by_other_workers(slotted, [time.monotonic()]):  # sent after that answer
+        time.sleep(HUNG_AFTER)
+        result, seconds = search(client)  # a slot is free, yet the node looks hung
+    assert result.degraded
+    assert seconds < 1.0
+    assert CIRCUIT.state == Circuit.CLOSED  # nothing was sent, nothing proven
+
+
+def test_a_cold_request_is_not_held_against_the_node(slotted, story, client):
+    with held_by_other_workers(slotted, [time.monotonic() - 5], cold=True):
+        result, _seconds = search(client)
+    assert not result.degraded
+
+
+def test_an_answer_since_a_slow_request_began_proves_the_node_alive(slotted, story, client):
+    with held_by_other_workers(slotted, [time.monotonic() - 5]):
+        search_now = time.monotonic()
+        CIRCUIT.record_success()  # another worker got an answer meanwhile
+        assert CIRCUIT.last_answer >= search_now
+        result, _seconds = search(client)
+    assert not result.degraded
+
+
+def test_once_a_slot_is_free_searches_go_to_elasticsearch_again(slotted, story, client):
+    with held_by_other_workers(slotted, [time.monotonic()] * SLOTS):
+        assert search(client)[0].degraded
+    assert not search(client)[0].degraded
+
+
+def test_writes_to_the_index_never_wait_for_a_reader_slot(slotted, section, refresh, client):
+    with held_by_other_workers(slotted, [time.monotonic()] * SLOTS):
+        published_story(section, {"vi": ("Trà xanh", "Nội dung."), "en": ("Green tea", "Text.")})
+        refresh()
+    result, _seconds = search(client, "green tea")
+    assert not result.degraded
+    assert len(result.hits) == 1
+
+
+def test_an_article_does_not_wait_for_a_slot_for_its_related_stories(slotted, story, client):
+    with override("en"):
+        url = story.get_url()
+    with held_by_other_workers(slotted, [time.monotonic()] * SLOTS):
+        started = time.monotonic()
+        response = client.get(url)
+    assert response.status_code == 200
+    assert time.monotonic() - started < 1.0
+
+
+def test_threads_of_one_process_take_slots_of_their_own(tmp_path):
+    limit = InFlightLimit()
+    limit.configure(1, wait=0.05, hung_after=5.0, shared_file=str(tmp_path / "circuit"))
+    with (
+        limit.held(time.monotonic, boxed=False, cold=False),
+        pytest.raises(NodeBusy),
+        limit.held(time.monotonic, boxed=False, cold=False),
+    ):
+        pass
+    with limit.held(time.monotonic, boxed=False, cold=False):
+        pass
+
+
+def test_a_slot_of_a_worker_that_died_is_free(tmp_path):
+    circuit_file = str(tmp_path / "circuit")
+    with held_by_other_workers(circuit_file, [time.monotonic() - 60]):
+        pass  # its descriptor closed, as a killed worker's are; its record stays
+    limit = InFlightLimit()
+    limit.configure(1, wait=0.0, hung_after=0.5, shared_file=circuit_file)
+    with limit.held(lambda: 0.0, boxed=False, cold=False):
+        pass
+
+
+def test_without_slots_there_is_no_limit():
+    limit = InFlightLimit()
+    limit.configure(0, wait=0.0, hung_after=0.5)
+    with (
+        limit.held(time.monotonic, boxed=False, cold=False),
+        limit.held(time.monotonic, boxed=False, cold=False),
+    ):
+        pass
