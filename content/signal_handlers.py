@@ -1,7 +1,6 @@
 """Receivers of Wagtail's and the newsroom's signals: translations' state, readers' generation."""
 
 from django.db.models.signals import post_delete, post_save
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -13,6 +12,7 @@ from content.models import (
     OfficialDocument,
     ReaderGeneration,
     Region,
+    Tag,
     Topic,
     Translation,
 )

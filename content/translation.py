@@ -25,6 +25,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    Tag,
     TermbaseEntry,
     Topic,
     TopicIndexPage,
@@ -74,6 +75,14 @@ class TaxonomyTranslation(TranslationOptions):
     """Topics and regions: their names."""
 
     fields = ("name",)
+    fallback_languages = modeltranslation_fallback()
+
+
+@register(Tag)
+class TagTranslation(TranslationOptions):
+    """Free tags: the name readers see (editors type ``name``, which taggit matches)."""
+
+    fields = ("label",)
     fallback_languages = modeltranslation_fallback()
 
 

@@ -21,6 +21,7 @@ from content.models import (
     OfficialDocument,
     Region,
     SectionPage,
+    Tag,
     TermbaseEntry,
     Topic,
 )
@@ -102,6 +103,15 @@ class TermbaseViewSet(NewsroomSnippetViewSet):
     search_fields = ["source", "note"]
 
 
+class TagViewSet(NewsroomSnippetViewSet):
+    """Free tags, to give each the name readers see in every language."""
+
+    model = Tag
+    icon = "tag"
+    list_display = ["name", "label", "slug"]
+    search_fields = ["name", "label", "slug"]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
     """The Newsroom menu: every snippet editors keep."""
 
@@ -112,6 +122,7 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
         OfficialDocumentViewSet,
         TopicViewSet,
         RegionViewSet,
+        TagViewSet,
         MinistryUnitViewSet,
         AuthorViewSet,
         DeskAssignmentViewSet,

@@ -46,6 +46,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    Tag,
     TermbaseEntry,
     Topic,
     TopicIndexPage,
@@ -160,6 +161,7 @@ class DemoBuilder:
         self.password = password
         self.taxonomy = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
         self.stories = json.loads((DATA_DIR / "stories.json").read_text(encoding="utf-8"))
+        self.tag_names = json.loads((DATA_DIR / "tags.json").read_text(encoding="utf-8"))
         translations = DATA_DIR / "translations.json"
         self.translations = (
             json.loads(translations.read_text(encoding="utf-8")) if translations.exists() else {}
@@ -177,6 +179,7 @@ class DemoBuilder:
             authors = self._authors()
             documents = self.documents = self._documents()
             self._termbase()
+            self._tags()
             home = self._home()
             sections = self._sections(home)
             self._index_pages(home)
@@ -209,6 +212,20 @@ class DemoBuilder:
                 self.report.count("translated names")
             terms[record["key"]] = term
         return terms
+
+    def _tags(self):
+        """The stories' tags, each with its name for readers in the nine languages.
+
+        Stories name tags by the word an editor types (``tags.json``'s keys); taggit finds
+        these rows by it. A rebuild fills in only the names a language lacks.
+        """
+        for key, record in self.tag_names.items():
+            names = localized("label", record)
+            tag, created = Tag.objects.get_or_create(name=key, defaults={"slug": key, **names})
+            self.report.count("tags", created)
+            if not created and fill_in(tag, names):
+                tag.save()
+                self.report.count("translated names")
 
     def _units(self):
         units = {}

@@ -18,15 +18,17 @@ from content.models.pages import (
     UnitIndexPage,
     localized_slug_q,
 )
-from content.models.querysets import LISTING_IMAGE_SPEC
+from content.models.querysets import LISTING_IMAGE_SPEC, hero_renditions
 from content.models.renditions import rendition_or_none
 from content.models.review import SectionReviewTask
+from content.models.site_roots import site_root_paths
 from content.models.snippets import (
     Author,
     DeskAssignment,
     MinistryUnit,
     OfficialDocument,
     Region,
+    Tag,
     Topic,
 )
 from content.models.termbase import TermbaseEntry
@@ -50,12 +52,15 @@ __all__ = [
     "RegionIndexPage",
     "SectionPage",
     "SectionReviewTask",
+    "Tag",
     "TermbaseEntry",
     "Topic",
     "TopicIndexPage",
     "Translation",
     "TranslationStatus",
     "UnitIndexPage",
+    "hero_renditions",
     "localized_slug_q",
     "rendition_or_none",
+    "site_root_paths",
 ]

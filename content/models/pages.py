@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modeltranslation.utils import build_localized_fieldname
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,7 +31,7 @@ from wagtail.search import index
 from content.blocks import ArticleBodyBlock
 from content.forms import StoryForm
 from content.models.querysets import ArticlePageQuerySet
-from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Topic
+from content.models.snippets import Author, MinistryUnit, OfficialDocument, Region, Tag, Topic
 from content.panels import TranslationsPanel
 from content.reapproval import ReapprovalNoticePanel
 
@@ -161,9 +161,10 @@ class SectionPage(ListingPage):
         return context
 
 
-class ArticleTag(TaggedItemBase):
+class ArticleTag(ItemBase):
     """The link between an article and one of its free tags."""
 
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = ParentalKey(
         "content.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from content.document_numbers import NUMBERING_RULES, DocumentKind, match_number, number_year
+from content.frame import FrameText, text_in
 
 
 class NamedTaxonomy(index.Indexed, models.Model):
@@ -70,6 +72,35 @@ class MinistryUnit(NamedTaxonomy):
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": _("A unit cannot sit under itself.")})
             ancestor = ancestor.parent
+
+
+class Tag(TagBase):
+    """A free tag on stories: the word editors type, and the name readers see in each language.
+
+    ``name`` and ``slug`` are taggit's: what editors type in a story's tag field, matched as
+    typed, and the tag's feed URL. ``label`` has a column per language (content/translation.py)
+    and falls back in the frame's order (ADR 10); a tag nobody has named shows what was typed.
+    """
+
+    label = models.CharField(
+        _("name for readers"),
+        max_length=100,
+        blank=True,
+        help_text=_("The tag's name as readers see it, in each language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("label")]
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def label_in(self, language: str) -> FrameText:
+        """The name a reader of ``language`` sees, and the language it is written in."""
+        label = text_in(self, "label", language)
+        # Unnamed, it shows what the editor typed, in a language nobody recorded.
+        return label if label.text else FrameText(self.name, language)
 
 
 class Author(index.Indexed, models.Model):

@@ -19,15 +19,22 @@ import pickle
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
-from content.models import ArticlePage, BasePage, ReaderGeneration, Translation, localized_slug_q
+from content.models import (
+    ArticlePage,
+    BasePage,
+    ReaderGeneration,
+    Translation,
+    hero_renditions,
+    localized_slug_q,
+)
 
 # The generation keys entries; this only bounds what an unused entry costs the cache.
 ROUTE_SECONDS = 24 * 60 * 60
@@ -50,23 +57,38 @@ def reader_generation(request: HttpRequest | None) -> int:
     return request._reader_generation  # type: ignore[attr-defined]
 
 
+def know_page_types() -> None:
+    """Every page model's content type, read in one query the first time a process walks.
+
+    The walk and the menu look a page's type up by its id: from the process's cache of
+    content types, which would otherwise read them one at a time on a fresh worker.
+    """
+    ContentType.objects.get_for_models(*get_page_models(), for_concrete_models=False)
+
+
 def walk(root: Page, segments: list[str]) -> Walked | None:
     """The page the segments lead to from ``root``, one child a level, in the active language.
 
-    The walk stops at a routable page, whose own ``route`` reads the rest; None when a
-    segment names no child.
+    One query reads every page that one of the segments could name at its depth below the
+    root; the walk then goes down them in Python. It stops at a routable page, whose own
+    ``route`` reads the rest; None when a segment names no child.
     """
+    know_page_types()
     page_id, content_type_id, path, depth = root.pk, root.content_type_id, root.path, root.depth
-    for consumed, segment in enumerate(segments):
+    candidates: dict[int, list[Walked]] = {}
+    if segments:
+        named = Q()
+        for level, segment in enumerate(segments, start=1):
+            named |= localized_slug_q(segment) & Q(depth=depth + level)
+        rows = Page.objects.filter(named, path__startswith=path).order_by("path")
+        for row in rows.values_list("pk", "content_type_id", "path", "depth"):
+            candidates.setdefault(row[3], []).append(row)
+    for consumed, _segment in enumerate(segments):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or issubclass(model, RoutablePageMixin):
             return page_id, content_type_id, path, consumed
-        child = (
-            Page.objects.filter(localized_slug_q(segment), path__startswith=path, depth=depth + 1)
-            .order_by("path")
-            .values_list("pk", "content_type_id", "path", "depth")
-            .first()
-        )
+        # The first child of this page, in tree order, whose slug is the segment.
+        child = next((c for c in candidates.get(depth + 1, []) if c[2].startswith(path)), None)
         if child is None:
             return None
         page_id, content_type_id, path, depth = child
@@ -76,8 +98,9 @@ def walk(root: Page, segments: list[str]) -> Walked | None:
 def load(model: type[Page], page_id: int, path: str) -> Page | None:
     """The page's row, with what serving it asks next read in the same query.
 
-    Whether a view restriction covers it, and for a story its lead unit and the languages
-    it is approved in, which ``prepare_for_reuse`` and the template would each ask apart.
+    Whether a view restriction covers it, and for a story its lead unit, its hero image (and
+    the image's renditions, in a second query) and the languages it is approved in, which
+    ``prepare_for_reuse`` and the template would each ask apart.
     """
     rows = model._default_manager.filter(pk=page_id)
     if not issubclass(model, BasePage):
@@ -86,7 +109,8 @@ def load(model: type[Page], page_id: int, path: str) -> Page | None:
     codes = [code for code, _name in settings.LANGUAGES]
     if issubclass(model, ArticlePage):
         approved = Translation.objects.filter(page=OuterRef("pk"), live=True)
-        rows = rows.select_related("lead_unit").annotate(
+        rows = rows.select_related("lead_unit", "hero_image").prefetch_related(hero_renditions())
+        rows = rows.annotate(
             **{f"approved_{i}": Exists(approved.filter(language=c)) for i, c in enumerate(codes)}
         )
     page = rows.first()

@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 
 from content.models import ArticleKind, ArticlePage, HomePage
 from content.models.renditions import rendition_or_none
+from newsroom.templatetags.frame_tags import frame_pages
 
 SCHEMA_ORG = "https://schema.org"
 # Large enough for Google's article image and Open Graph's preferred 1.91:1 cards.
@@ -90,11 +91,18 @@ def website(page: Page, request: HttpRequest) -> dict:
     }
 
 
-def lineage(page: Page) -> list[Page]:
-    """The pages from the home page down to ``page``'s parent, in one query.
+def lineage(page: Page, request: HttpRequest) -> list[Page]:
+    """The pages from the home page down to ``page``'s parent.
 
-    Their titles and URLs are on the page's own row: no type-specific row is read.
+    Their titles and URLs are on the base rows: a home page's, a section's or an index's
+    children are found among the frame's pages the menu reads; deeper pages ask once.
     """
+    site = Site.find_for_request(request)
+    frame = {each.path: each for each in frame_pages(request, site)} if site else {}
+    steps = range(page.steplen * 2, len(page.path), page.steplen)
+    paths = [page.path[:end] for end in steps]  # below the tree's root, above the page
+    if all(path in frame for path in paths):
+        return [frame[path] for path in paths]
     return list(page.get_ancestors().filter(depth__gte=2))
 
 
@@ -105,7 +113,7 @@ def breadcrumbs(
     ancestors: list[Page] | None = None,
 ) -> dict:
     """Home to ``page`` (then ``last``, a name and URL below it, such as a topic's page)."""
-    ancestors = lineage(page) if ancestors is None else ancestors
+    ancestors = lineage(page, request) if ancestors is None else ancestors
     trail = [(each.title, page_url(each, request)) for each in [*ancestors, page]]
     if last:
         trail.append(last)
@@ -233,7 +241,7 @@ def page_graph(context) -> dict | None:
     if isinstance(page, HomePage):
         nodes.append(website(page, request))
     else:
-        ancestors = lineage(page)
+        ancestors = lineage(page, request)
         nodes.append(breadcrumbs(page, request, last, ancestors))
     if isinstance(page, ArticlePage):
         authors = context.get("authors") or []

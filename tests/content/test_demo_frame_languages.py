@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from content.demo.builder import build_demo_site
 from content.models import (
+    ArticlePage,
     Author,
     HomePage,
     MinistryUnit,
@@ -22,6 +23,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    Tag,
     Topic,
     TopicIndexPage,
     UnitIndexPage,
@@ -110,6 +112,27 @@ def test_a_foreign_reader_meets_the_demo_in_their_language(
         url = foreign_affairs.get_url()
     assert "doi-ngoai" not in url
     assert client.get(url).status_code == 200
+
+
+def test_every_tag_of_the_demo_has_a_name_in_all_nine_languages(demo):
+    tags = Tag.objects.filter(tagged_articles__isnull=False).distinct()
+    assert tags.exists()
+    for tag in tags:
+        names = texts_of(tag, "label")
+        assert all(names.values()), (tag.name, names)
+        assert names["en"] != tag.name  # a name, not the word the stories are tagged with
+    senior = Tag.objects.get(name="senior-officials")
+    assert texts_of(senior, "label")["fr"] == "Hauts fonctionnaires"
+
+
+def test_a_foreign_reader_sees_a_storys_tags_by_their_names_as_links(client, demo):
+    story = ArticlePage.objects.live().in_language("fr").filter(tagged_items__isnull=False)[0]
+    with override("fr"):
+        html = client.get(story.get_url()).content.decode()
+    footer = html.split('class="tag-list"')[1].split("</ul>")[0]
+    for tag in story.tags.all():
+        assert f"<bdi>{tag.label_fr}</bdi></a>" in footer
+        assert f"<bdi>{tag.name}</bdi>" not in footer
 
 
 def test_an_older_demo_gets_the_missing_languages_and_keeps_an_editors_text(demo):

@@ -3,6 +3,7 @@
 import pytest
 from django.utils.translation import override
 
+from content.models import Tag
 from tests.factories import (
     ArticlePageFactory,
     TopicFactory,
@@ -40,3 +41,31 @@ def test_a_site_without_a_topics_index_names_topics_without_a_dead_link(client, 
         html = client.get(story.get_url()).content.decode()
     assert "<li><bdi>Diplomacy</bdi>" in html
     assert "diplomacy/" not in html
+
+
+def test_tags_show_the_name_readers_of_the_language_see_falling_back_to_english(client, section):
+    story = ArticlePageFactory(
+        parent=section, title_ar="خبر", slug_ar="khabar", standfirst_ar="موجز"
+    )
+    Tag.objects.create(
+        name="senior-officials",
+        slug="senior-officials",
+        label_vi="Quan chức cấp cao",
+        label_en="Senior officials",
+        label_fr="Hauts fonctionnaires",
+    )
+    story.tags.add("senior-officials")
+    story.save()
+
+    def footer_in(language):
+        with override(language):
+            html = client.get(type(story).objects.get(pk=story.pk).get_url()).content.decode()
+        return html.split('class="tag-list"')[1].split("</ul>")[0]
+
+    assert "<bdi>Senior officials</bdi></a>" in footer_in("en")
+    assert 'href="/vi/search/?q=senior-officials"><bdi>Quan chức cấp cao</bdi></a>' in footer_in(
+        "vi"
+    )
+    arabic = footer_in("ar")  # no Arabic name: the English one, marked as English
+    assert '<bdi><span lang="en" dir="auto">Senior officials</span></bdi>' in arabic
+    assert "senior-officials</" not in arabic

@@ -7,7 +7,6 @@ from urllib.parse import urlencode, urljoin
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 from wagtail.models import Page
 
 from content.frame import text_in
@@ -16,6 +15,7 @@ from content.models import (
     Region,
     RegionIndexPage,
     SectionPage,
+    Tag,
     Topic,
     TopicIndexPage,
     UnitIndexPage,
@@ -86,7 +86,8 @@ def selection_page(selection: FeedSelection, home_url: str) -> SelectionPage:
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404
-        return SelectionPage(_("Tag: %(tag)s") % {"tag": tag.name}, home_url)
+        name = tag.label_in(selection.language).text
+        return SelectionPage(_("Tag: %(tag)s") % {"tag": name}, home_url)
     model, index_page_model = TAXONOMIES[kind]
     term = model.objects.filter(slug=slug).first()
     if term is None:

@@ -6,17 +6,32 @@ is in, so that a browser, a screen reader or a translation tool reads it as what
 
 from django import template
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from content.frame import FrameText, text_in
+from content.models import site_root_paths
 from newsroom.serving import reader_generation
 
 register = template.Library()
 
 # The readers' generation keys these entries (newsroom/serving.py).
 FRAME_CACHE_SECONDS = 24 * 60 * 60
+
+
+def frame_pages(request: HttpRequest, site: Site) -> list[Page]:
+    """The site's home page and its live children (sections, index pages), once a request.
+
+    The menu, the breadcrumbs and the links to taxonomy indexes are all made of them: one
+    query, their base rows (titles and URL paths are there, in every language).
+    """
+    known = request.__dict__.setdefault("_frame_pages", {})
+    if site.pk not in known:
+        home = site.root_page
+        known[site.pk] = [home, *home.get_children().live().order_by("path")]
+    return known[site.pk]
 
 
 def site_frame(context) -> dict:
@@ -37,7 +52,8 @@ def site_frame(context) -> dict:
     def build():
         if site is None:
             return {"site_name": FrameText("", language), "menu": []}
-        pages = site.root_page.get_children().live().in_menu().specific()
+        site_root_paths(language)  # every language's, in one query: the switcher's too
+        pages = [page for page in frame_pages(request, site)[1:] if page.show_in_menus]
         return {
             "site_name": text_in(site.root_page, "title", language),
             "menu": [
@@ -76,3 +92,9 @@ def in_language(text: FrameText):
     if text.language == get_language():
         return text.text
     return format_html('<span lang="{}" dir="auto">{}</span>', text.language, text.text)
+
+
+@register.simple_tag
+def tag_name(tag):
+    """A story's tag by the name readers of the page's language see, marked if it fell back."""
+    return in_language(tag.label_in(get_language()))

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from content.frame import readable_languages
+from content.models import site_root_paths
 from newsroom.serving import reader_generation
 
 register = template.Library()
@@ -34,6 +35,7 @@ def language_link(request: HttpRequest | None, code: str, url: str) -> dict[str,
 
 
 def page_links(request: HttpRequest | None, page) -> list[dict[str, str]]:
+    site_root_paths(get_language())  # every language's, in one query if the cache has none
     links = []
     for code in readable_languages(page):
         with override(code):

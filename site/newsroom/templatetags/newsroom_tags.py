@@ -1,14 +1,17 @@
 """Template tags for the site's chrome: menu, languages, taxonomy links, structured data."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
+from newsroom.front_cache.purge import NEXT_TO_APPEAR_KEY
 from newsroom.serving import reader_generation
 from newsroom.structured_data import page_json_ld, share_image
+from newsroom.templatetags.frame_tags import frame_pages
 
 register = template.Library()
 
@@ -23,7 +26,9 @@ def reader_generation_tag(context):
     return reader_generation(context.get("request"))
 
 
-NOTHING_WAITING = "nothing"
+NOTHING_WAITING = "nothing"  # as the front cache's policy writes it
+# How long the front cache's policy keeps its answer; ours is asked again with the generation.
+POLICY_SECONDS = 60
 
 
 @register.simple_tag(takes_context=True)
@@ -37,7 +42,15 @@ def next_story_appearance(context):
     known = cache.get(key)
     if known is None or (known != NOTHING_WAITING and known <= timezone.now()):
         known = ArticlePage.objects.next_to_appear() or NOTHING_WAITING
-        cache.set(key, known, CHROME_CACHE_SECONDS)
+        cache.set_many(
+            {
+                key: known,
+                # The front cache's policy asks the same of this response, as often as once
+                # a minute (newsroom/front_cache/policy.py): a fresh answer saves it a query.
+                NEXT_TO_APPEAR_KEY: known,
+            },
+            POLICY_SECONDS,
+        )
     return known
 
 
@@ -57,17 +70,13 @@ def taxonomy_index_urls(context):
 
     def build():
         # One query for the three indexes, their types joined in; URLs are on the base row.
-        names = {model._meta.model_name: taxonomy for taxonomy, model in TAXONOMY_INDEXES.items()}
-        indexes = (
-            Page.objects.live()
-            .descendant_of(site.root_page)
-            .filter(content_type__app_label="content", content_type__model__in=names)
-            .select_related("content_type")
-            .order_by("path")
-        )
+        # Index pages are children of the home page, among the frame's pages.
         urls = {}
-        for index in indexes:
-            urls.setdefault(names[index.content_type.model], index.get_url(request))
+        for page in frame_pages(request, site):
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            for taxonomy, index_model in TAXONOMY_INDEXES.items():
+                if model is index_model:
+                    urls.setdefault(taxonomy, page.get_url(request))
         return urls
 
     key = f"taxonomy-index-urls:{reader_generation(request)}:{site.pk}:{get_language()}"
