@@ -233,6 +233,11 @@ def _term_finding(miss: TermMiss) -> Finding:
     return Finding(Check.TERM, message, expected=miss.required)
 
 
+def _has_text(text: str) -> bool:
+    """Whether ``text`` says anything: rich text's empty paragraph (``<p></p>``) does not."""
+    return bool(read_text(text).text.strip())
+
+
 def check_text(
     source_text: str,
     target_text: str,
@@ -241,7 +246,7 @@ def check_text(
     terms: Iterable[Term] = (),
 ) -> list[Finding]:
     """The findings of one field's translation; an empty list means it passes."""
-    if source_text.strip() and not target_text.strip():
+    if _has_text(source_text) and not _has_text(target_text):
         # One finding says it all: every number and date of the source would be "missing".
         return [Finding(Check.NOT_TRANSLATED, _NOT_TRANSLATED)]
     source = read_facts(source_text, source_language)

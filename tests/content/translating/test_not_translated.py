@@ -1,6 +1,10 @@
 """An empty translation of a text with numbers and dates is one finding: "not translated"."""
 
+import pytest
+
+from content.translating import check_translation, save_draft
 from content.translating.checks import Check, check_text
+from tests.factories.stories import french_text
 
 SOURCE = "Ngày 15/4/2024, 1.200 doanh nghiệp tham gia theo Nghị quyết số 47/NQ-CP."
 
@@ -22,3 +26,15 @@ def test_a_translation_missing_a_number_is_still_told_which():
 
 def test_an_empty_source_and_an_empty_translation_pass():
     assert check_text("", "", "vi", "fr") == []
+
+
+@pytest.mark.django_db
+def test_a_translated_block_left_empty_is_one_not_translated_finding(requested, french_translator):
+    translation = requested["fr"]
+    text = french_text(translation.page)
+    text["body"][0]["value"] = "<p></p>"  # what the editor saves for a box left empty
+    save_draft(translation, text, french_translator)
+    findings = check_translation(translation)
+    assert [[finding.check for finding in found] for found in findings.values()] == [
+        [Check.NOT_TRANSLATED]
+    ]
