@@ -16,7 +16,13 @@ from wagtail.users.models import UserProfile
 from content.editorial import reviewer_group_name, translator_group_name
 from content.models import ArticlePage, Translation, TranslationStatus
 from tests.browser.admin import STREAMFIELD_RICH_TEXT, log_in, serious_violations
-from tests.factories import AuthorFactory, MinistryUnitFactory, TopicFactory, UserFactory
+from tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    MinistryUnitFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -98,6 +104,7 @@ def test_a_story_goes_from_the_writer_to_readers_in_french(
     clicks.on(page.get_by_role("link", name="Add child page").first)
     page.wait_for_url("**/add/content/articlepage/**")
     assert serious_violations(page, exclude=STREAMFIELD_RICH_TEXT) == []
+    assert not page.locator("div.locale-picker").is_visible()  # one language: nothing to toggle
     clicks.type_into(page.locator("#id_title_vi"), TITLE)
     clicks.type_into(page.locator("#id_standfirst_vi"), STANDFIRST)
     # The body opens with a paragraph to write in.
@@ -200,3 +207,24 @@ def test_a_story_goes_from_the_writer_to_readers_in_french(
     assert page.get_by_role("heading", level=1).inner_text() == FRENCH_TITLE
     assert "1 200 entreprises" in page.locator("main").inner_text()
     assert serious_violations(page) == []
+
+
+def test_a_story_written_in_english_opens_with_its_english_text_in_view(
+    live_server, section, writer, browser_page
+):
+    in_english(writer)
+    story = ArticlePageFactory(
+        parent=section,
+        live=False,
+        owner=writer,
+        original_language="en",
+        standfirst_en="Fourteen more flights a week from June.",
+    )
+    story.save_revision(user=writer)
+    log_in(browser_page, live_server.url, writer)
+    browser_page.goto(f"{live_server.url}/admin/pages/{story.pk}/edit/")
+    standfirst = browser_page.locator("#id_standfirst_en")
+    assert standfirst.is_visible()
+    assert standfirst.input_value() == "Fourteen more flights a week from June."
+    assert browser_page.locator("#id_title_vi").is_visible()  # Wagtail's title, as ever
+    assert not browser_page.locator("div.locale-picker").is_visible()
