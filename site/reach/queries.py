@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
@@ -125,44 +126,85 @@ def top_referring_sites(period: Period, limit: int = 20) -> list[tuple[str, str,
     return sorted(rows, key=lambda row: (-row[2], row[0], row[1]))[:limit]
 
 
-def story_totals(period: Period, language: str, story_ids: list[int]) -> dict[int, int]:
-    """Reads of these stories in a language over the period, each story read in it."""
+def story_totals(period: Period, candidates: dict[str, list[int]]) -> dict[tuple[str, int], int]:
+    """Reads over the period of the stories named per language, each read in it, by both."""
+    languages = [language for language, stories in candidates.items() if stories]
+    stories = {story for language in languages for story in candidates[language]}
+    named = {(language, story) for language in languages for story in candidates[language]}
     rows = _summed(
-        StoryReads.objects.filter(language=language, page_id__in=story_ids),
-        StoryReadsByMonth.objects.filter(language=language, page_id__in=story_ids),
+        StoryReads.objects.filter(language__in=languages, page_id__in=stories),
+        StoryReadsByMonth.objects.filter(language__in=languages, page_id__in=stories),
         period,
-        ["page_id"],
+        ["language", "page_id"],
         "reads",
     )
-    return {story: total for story, total in rows if total}
+    return {(language, story): n for language, story, n in rows if n and (language, story) in named}
+
+
+def _candidates(period: Period, languages: list[str], batch: int) -> dict[str, list[tuple]]:
+    """Per language, the first ``batch`` stories read in the period, most read in all first."""
+    firsts = [
+        StoryTotal.objects.filter(
+            language=language, first_day__lte=period.end, last_day__gte=period.start
+        )
+        .order_by("-reads", "page_id")
+        .values_list("language", "page_id", "reads")[:batch]
+        for language in languages
+    ]
+    if connection.features.supports_slicing_ordering_in_compound and len(firsts) > 1:
+        rows = list(firsts[0].union(*firsts[1:], all=True))  # one query for every language
+    else:
+        rows = [row for first in firsts for row in first]
+    found: dict[str, list[tuple]] = {language: [] for language in languages}
+    for language, story, reads in rows:
+        found[language].append((story, reads))
+    for stories in found.values():
+        stories.sort(key=lambda story: (-story[1], story[0]))
+    return found
+
+
+def top_stories_by_language(
+    period: Period, languages: list[str], limit: int = TOP, batch: int = TOP * 20
+) -> dict[str, list[tuple[int, str, int]]]:
+    """Per language, (story id, title, reads) of its most read stories.
+
+    Candidates are the stories read in the period, most read in all first: their reads in the
+    period are summed a batch at a time, until no story left could pass the last of the top,
+    since none was read more in the period than in all. Every language's batch is looked at
+    in the same few queries.
+    """
+    ranked: dict[str, list[tuple[int, int]]] = {}
+    looking = list(languages)
+    while looking:
+        candidates = _candidates(period, looking, batch)
+        totals = story_totals(period, {lang: [s for s, _ in c] for lang, c in candidates.items()})
+        still_looking = []
+        for language, stories in candidates.items():
+            top = sorted(
+                (-totals[language, story], story)
+                for story, _reads in stories
+                if (language, story) in totals
+            )[:limit]
+            ranked[language] = top
+            if len(stories) == batch:
+                last_story, most_it_could_have = stories[-1]
+                if len(top) < limit or (-most_it_could_have, last_story) < top[-1]:
+                    still_looking.append(language)
+        looking = still_looking
+        batch *= 4
+    shown = {story for top in ranked.values() for _, story in top}
+    titles = dict(ArticlePage.objects.filter(pk__in=shown).values_list("pk", "title"))
+    return {
+        language: [(story, titles.get(story, ""), -negative) for negative, story in top]
+        for language, top in ranked.items()
+    }
 
 
 def top_stories(
     period: Period, language: str, limit: int = TOP, batch: int = TOP * 20
 ) -> list[tuple[int, str, int]]:
-    """(story id, title, reads) of the most read stories in a language.
-
-    Candidates are the stories read in the period, most read in all first: their reads in the
-    period are summed a batch at a time, until no story left could pass the last of the top,
-    since none was read more in the period than in all.
-    """
-    read_in_period = StoryTotal.objects.filter(
-        language=language, first_day__lte=period.end, last_day__gte=period.start
-    ).order_by("-reads", "page_id")
-    while True:
-        candidates = list(read_in_period.values_list("page_id", "reads")[:batch])
-        totals = story_totals(period, language, [story for story, _reads in candidates])
-        ranked = sorted((-total, story) for story, total in totals.items())[:limit]
-        if len(candidates) < batch:
-            break
-        last_story, most_it_could_have = candidates[-1]
-        if len(ranked) == limit and (-most_it_could_have, last_story) >= ranked[-1]:
-            break
-        batch *= 4
-    titles = dict(
-        ArticlePage.objects.filter(pk__in=[story for _, story in ranked]).values_list("pk", "title")
-    )
-    return [(story, titles.get(story, ""), -negative) for negative, story in ranked]
+    """(story id, title, reads) of the most read stories in a language."""
+    return top_stories_by_language(period, [language], limit, batch)[language]
 
 
 def story_reads_by_language(story_id: int) -> list[tuple[str, int]]:

@@ -93,12 +93,13 @@ def overview(period: Period) -> list[Table]:
 
 
 def stories(period: Period) -> list[Table]:
+    tops = queries.top_stories_by_language(period, [code for code, _name in settings.LANGUAGES])
     return [
         Table(
             f"top-{code}",
             _("Most read in %(language)s") % {"language": name},
             [_("Story"), _("Reads")],
-            [(title, n) for _pk, title, n in queries.top_stories(period, code)],
+            [(title, n) for _pk, title, n in tops[code]],
             "bars",
         )
         for code, name in settings.LANGUAGES

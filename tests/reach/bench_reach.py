@@ -2,7 +2,9 @@
 
 1. Beacons: gunicorn as production runs it (``tests/production_server.py``: production
    settings, four sync workers, Redis of the benchmark's own), wrk sending ``BENCH_SECONDS``
-   (10) of beacons from 50,000 addresses, three times: requests a second and errors.
+   (10) of beacons from 50,000 addresses, three times: requests a second and errors, and the
+   processor time a beacon costs gunicorn and Redis (with wrk's, what two cores could answer
+   if nothing else ran: the machine's load average is printed beside it).
 2. Pages: four readers load a story page for ``BENCH_SECONDS``, without and then with the
    beacon each page view sends: the pages' median latency, counting off and on.
 3. Views: ``BENCH_STORIES`` (50,000) stories cloned from a demo story in SQL, each read in
@@ -18,6 +20,7 @@ and wrk. Prints medians and a verdict against the targets.
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -73,6 +76,28 @@ def beacons(url: str, stories: list[int]) -> dict:
     output = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     summary = json.loads(output.split("SUMMARY ", 1)[1].splitlines()[0])
     summary["rate"] = summary["requests"] / summary["seconds"]
+    return summary
+
+
+def processor_seconds(pids: list[int]) -> float:
+    """User and system time these processes have used so far (Linux)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def beacons_with_cost(server, redis_pid: int, stories: list[int]) -> dict:
+    """``beacons``, with the processor microseconds a beacon cost the site and wrk."""
+    pids = [server.process.pid, *server.worker_pids(), redis_pid]
+    site_before = processor_seconds(pids)
+    wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = beacons(server.url, stories)
+    wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wrk = (wrk_after.ru_utime + wrk_after.ru_stime) - (wrk_before.ru_utime + wrk_before.ru_stime)
+    summary["site_us"] = (processor_seconds(pids) - site_before) / summary["requests"] * 1e6
+    summary["wrk_us"] = wrk / summary["requests"] * 1e6
     return summary
 
 
@@ -241,7 +266,7 @@ def time_views(database: str) -> dict[str, float]:
     today = timezone.localdate()
     started = time.monotonic()
     rollups.rebuild(today - timedelta(days=366), today)  # what the fold kept as it went
-    print(f"   rollups rebuilt in {time.monotonic() - started:.0f} s")
+    print(f"   rollups, months and totals rebuilt in {time.monotonic() - started:.0f} s")
     user = get_user_model().objects.create_superuser("reach-bench", "bench@example.org", "x")
     client = Client()
     client.force_login(user)
@@ -277,10 +302,19 @@ def main() -> None:
         with gunicorn(env, workers=4) as server:
             path, story = story_path(server.url)
             print(f"1. Beacons: wrk, 2 threads, 32 connections, {SECONDS} s, three runs")
-            runs = [beacons(server.url, [story]) for _ in range(3)]
+            print("   load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+            runs = [beacons_with_cost(server, redis.pid, [story]) for _ in range(3)]
             rate = statistics.median(run["rate"] for run in runs)
             errors = sum(run["failed"] + run["socket_errors"] for run in runs)
+            print("   runs: " + ", ".join(f"{run['rate']:,.0f}" for run in runs) + " req/s")
             print(f"   median {rate:,.0f} req/s, errors {errors}")
+            site_us = statistics.median(run["site_us"] for run in runs)
+            wrk_us = statistics.median(run["wrk_us"] for run in runs)
+            print(
+                f"   processor time a beacon: gunicorn and Redis {site_us:.0f} µs, wrk "
+                f"{wrk_us:.0f} µs: two idle cores would answer {2e6 / (site_us + wrk_us):,.0f}/s"
+            )
+            print("   load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
             verdict.append(("beacon req/s", rate >= TARGETS["beacon req/s"] and not errors))
 
             print(f"2. A story page, four readers, {SECONDS} s each way")

@@ -124,6 +124,9 @@ def test_every_view_of_a_period_shows_what_its_days_hold(three_months_of_counts,
         assert [(story, n) for story, _title, n in shown] == expected
         # A batch of two candidates at a time: looked for until none left could pass the third.
         assert queries.top_stories(period, language, limit=3, batch=2) == shown[:3]
+    every_language = queries.top_stories_by_language(period, list(LANGUAGES), limit=4, batch=3)
+    for language in LANGUAGES:
+        assert every_language[language] == queries.top_stories(period, language, limit=4)
     assert queries.referrals_by_kind(period) == from_the_days(Referrals, period, ["kind"], "reads")
     assert queries.top_referring_sites(period) == from_the_days(
         Referrals, period, ["host", "kind"], "reads", host__gt=""
