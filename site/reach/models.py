@@ -222,8 +222,7 @@ class Searches(OnADay):
     found_nothing = models.PositiveBigIntegerField(_("found nothing"), default=0)
 
     class Meta:
-        verbose_name = _("searches")
-        verbose_name_plural = _("searches")
+        verbose_name = verbose_name_plural = _("searches")
         constraints = [counted_once("day", "language", name="reach_searches_once_a_day")]
 
 
@@ -265,8 +264,7 @@ class FeedPulls(OnADay):
     items = models.PositiveBigIntegerField(_("items delivered"), default=0)
 
     class Meta:
-        verbose_name = _("feed pulls")
-        verbose_name_plural = _("feed pulls")
+        verbose_name = verbose_name_plural = _("feed pulls")
         constraints = [
             models.UniqueConstraint(
                 fields=["day", "language", "partner", "feed"],
@@ -289,8 +287,7 @@ class HubNotifications(models.Model):
     feeds = models.PositiveIntegerField(_("feeds announced"), default=0)
 
     class Meta:
-        verbose_name = _("hub notifications")
-        verbose_name_plural = _("hub notifications")
+        verbose_name = verbose_name_plural = _("hub notifications")
 
     def __str__(self):
         return f"{self.day}: {self.acknowledged}/{self.sent}"
@@ -308,8 +305,7 @@ class ReadsRollup(OnADay, Reads):
     key = models.BigIntegerField(_("section, topic or unit"), default=0)
 
     class Meta:
-        verbose_name = _("reads in all")
-        verbose_name_plural = _("reads in all")
+        verbose_name = verbose_name_plural = _("reads in all")
         constraints = [
             counted_once("dimension", "day", "language", "key", name="reach_rollup_once_a_day")
         ]
