@@ -21,7 +21,7 @@ from content.models.pages import (
 from content.models.querysets import LISTING_IMAGE_SPEC, hero_renditions
 from content.models.renditions import rendition_or_none
 from content.models.review import SectionReviewTask
-from content.models.site_roots import site_root_paths
+from content.models.site_roots import site_for_request, site_root_paths
 from content.models.snippets import (
     Author,
     DeskAssignment,
@@ -62,5 +62,6 @@ __all__ = [
     "hero_renditions",
     "localized_slug_q",
     "rendition_or_none",
+    "site_for_request",
     "site_root_paths",
 ]

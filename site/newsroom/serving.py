@@ -34,6 +34,7 @@ from content.models import (
     Translation,
     hero_renditions,
     localized_slug_q,
+    site_for_request,
 )
 
 # The generation keys entries; this only bounds what an unused entry costs the cache.
@@ -167,7 +168,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     cached = cache.get_many([site_key, route_key])
     site = cached.get(site_key)
     if site is None:
-        site = Site.find_for_request(request)
+        site = site_for_request(request)  # and every site's roots, in the same query
         if site is not None:
             cache.set(site_key, site, ROUTE_SECONDS)
     request._wagtail_site = site  # type: ignore[attr-defined]

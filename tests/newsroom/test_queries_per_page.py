@@ -144,9 +144,9 @@ def test_queries_do_not_grow_with_stories_translations_or_languages(
 
 
 # The first request after a restart, measured without Elasticsearch (related stories from the
-# database, 3 queries more than with it): the article 18, a section 12, a topic 13. Left to
-# do: the site and its roots in one query; the footer's units, topics, regions and tags in one;
-# the pagination's count with the page's rows; the front cache's next appearance with the page.
+# database, 3 queries more than with it): the article 17, a section 11, a topic 12. Left to
+# do: the footer's units, topics, regions and tags in one query; the pagination's count with
+# the page's rows; the front cache's next appearance with the page (issue 15).
 COLD_NOT_YET_WITHIN = "cold: not yet within its bound"
 
 
