@@ -342,6 +342,10 @@ class Warmth:
         self._forgiven = False
         self._lock = threading.Lock()
 
+    def is_cold(self) -> bool:
+        """Neither answered nor timed out yet: its next request is its first."""
+        return not self.answered and not self._forgiven
+
     def forgive_cold_timeout(self) -> bool:
         """Whether this timeout is the cold start's, to forgive (once)."""
         with self._lock:
@@ -430,10 +434,14 @@ class CircuitTransport(Transport):
             if is_reader_request(target):
                 # A caller with a time box shorter than the read timeout (related stories)
                 # waits for no slot.
+                read_timeout = self._read_timeout()
                 box = kwargs.get("request_timeout")
-                boxed = isinstance(box, int | float) and box < self._read_timeout()
+                boxed = isinstance(box, int | float) and box < read_timeout
                 slot = READER_SLOTS.held(
-                    lambda: CIRCUIT.last_answer, boxed, cold=not self._warmth().answered
+                    lambda: CIRCUIT.last_answer,
+                    wait=0.0 if boxed else READER_SLOTS.wait,
+                    cold=self._warmth().is_cold(),
+                    cold_wait=read_timeout,
                 )
             with slot:
                 sent = time.monotonic()

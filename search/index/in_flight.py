@@ -5,7 +5,7 @@ once requests have timed out, and until then every worker may be waiting. With `
 slots (one fewer than the machine's workers), at most that many readers' requests are in
 flight at once, so that one worker is always left for pages: a request that finds every
 slot taken waits ``wait`` seconds at most (a healthy node frees one in about that time), then
-falls back to the database.
+falls back to the database; longer while a worker's first request holds one.
 
 A slot says since when its request waits. A request that has waited ``hung_after`` seconds
 while the node answered nobody makes the node *suspect*: other readers' requests fall back
@@ -61,17 +61,20 @@ class InFlightLimit:
             self.wait, self.hung_after = wait, hung_after
 
     @contextmanager
-    def held(self, last_answer: Callable[[], float], boxed: bool, cold: bool) -> Iterator[None]:
+    def held(
+        self, last_answer: Callable[[], float], wait: float, cold: bool, cold_wait: float
+    ) -> Iterator[None]:
         """Hold a slot while the block runs, or raise ``NodeBusy`` without running it.
 
-        ``last_answer`` tells when the node last answered anyone (monotonic time); a
-        ``boxed`` caller (a time box of its own) waits for no slot; ``cold``: this request's
-        connection has never been answered.
+        ``last_answer`` tells when the node last answered anyone (monotonic time); ``wait``
+        bounds the wait for a slot (0 for a caller with a time box of its own); ``cold``:
+        this request is its client's first. While a cold request holds a slot, a caller
+        waits up to ``cold_wait`` instead: a worker that just started is slow, not stuck.
         """
         if not self.count:
             yield
             return
-        deadline = time.monotonic() + (0.0 if boxed else self.wait)
+        began = time.monotonic()
         take = self._take_file if self.path else self._take_local
         while True:
             now = time.monotonic()
@@ -82,7 +85,8 @@ class InFlightLimit:
                 raise NodeBusy("Elasticsearch has answered nobody for a while: it looks hung.")
             if taken is not None:
                 break
-            if now >= deadline:
+            patience = max(wait, cold_wait) if wait and any(c for _s, c in waiting) else wait
+            if now - began >= patience:
                 raise NodeBusy("Every slot for Elasticsearch stayed taken.")
             time.sleep(POLL_SECONDS)
         try:

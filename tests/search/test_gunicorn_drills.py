@@ -1,10 +1,14 @@
 """Drills under gunicorn, as production runs: cold start, a hung node with a crowd, a dead node.
 
 Three sync workers with the production settings serve the test database (committed data:
-transactional tests) with a search node of this module's own. Each worker has its own
-circuit, so every drill speaks to all of them: the first search of each worker after a cold
-start, a frozen node (SIGSTOP) under 24 searches at once while pages are read, a killed node.
-Waits are bounded generously: a drill, not a benchmark (``make bench-burst`` measures).
+transactional tests) with a search node of this module's own. The workers share one circuit
+and the machine's reader slots (one fewer than the workers); every drill speaks to all of
+them: the first search of each worker after a cold start, a frozen node (SIGSTOP) under 24
+searches at once while pages are read, a killed node.
+
+The hung-node drill holds the site to the readers' targets: no 5xx, search p99 within 3 s,
+home, section and article p99 within 500 ms while the searches run. ``make bench-burst``
+measures the same on the demo newsroom, beside the same burst with the node healthy.
 """
 
 import itertools
@@ -19,10 +23,11 @@ import urllib.request
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils.translation import override
+from elasticsearch import Elasticsearch
 
+from tests.bench.common import percentile
 from tests.factories.stories import published_story
 from tests.production_server import (
     SearchNode,
@@ -42,8 +47,9 @@ PAGE_READERS = 3
 # The notice of a search answered by the database, in any language ("simplified mode" in
 # English): its markup, since its words are translated.
 DEGRADED = '<p class="notice" role="status">'
-# A drill, not a benchmark (make bench-burst measures): room for a busy CI machine.
-MARGIN = 3.0
+# The readers' targets during the burst (issue 13).
+SEARCH_P99 = 3.0
+PAGES_P99 = 0.5
 
 STORIES = [
     {
@@ -178,17 +184,24 @@ def search_url(server, language, words, feed=False):
 
 
 def first_search_of_every_worker(server, seconds=30.0) -> list[Answer]:
-    """Searches, three at a time, until every worker holds a connection to the node."""
+    """Searches, two at a time, until every worker holds a connection to the node.
+
+    Two, as the machine has reader slots (one fewer than the workers): a third search at once
+    would wait for a slot behind two first queries, and fall back if they are slow. A cold
+    start must not trip the circuit, but a crowd may get the database.
+    """
     answers = []
     deadline = time.monotonic() + seconds
     while server.workers_connected_to(PORT) != set(server.worker_pids()):
         assert time.monotonic() < deadline, "not every worker searched"
-        answers += all_at_once([lambda: get(search_url(server, "en", "rice exports"))] * 3)
+        answers += all_at_once(
+            [lambda: get(search_url(server, "en", "rice exports"))] * (WORKERS - 1)
+        )
     return answers
 
 
-def burst(server, node, pages, queries) -> list[Answer]:
-    """The node frozen: every search at once, pages read until the searches are answered."""
+def burst(server, node, pages, queries, freeze: bool = True) -> list[Answer]:
+    """The node frozen (or not): every search at once, pages read until they are answered."""
     answers: list[Answer] = []
     done = threading.Event()
 
@@ -203,7 +216,8 @@ def burst(server, node, pages, queries) -> list[Answer]:
             offset += 1
 
     readers = [threading.Thread(target=read, args=(i,)) for i in range(PAGE_READERS)]
-    node.freeze()
+    if freeze:
+        node.freeze()
     for thread in readers:
         thread.start()
     try:
@@ -215,14 +229,26 @@ def burst(server, node, pages, queries) -> list[Answer]:
     return answers
 
 
+def p99(answers: list[Answer], searches: bool) -> float:
+    return percentile([a.seconds for a in answers if (a.kind == "search") == searches], 0.99)
+
+
+def warm_node(node) -> None:
+    """A few searches of every fresh index, so that the cold start drilled is the workers'."""
+    client = Elasticsearch(node.url, request_timeout=30)
+    for _ in range(3):
+        client.search(
+            index="test-drills-*",
+            query={"match": {"title": "rice"}},
+            aggs={"sections": {"terms": {"field": "section_label"}}},
+        )
+
+
 def test_cold_start_then_a_hung_node_under_a_crowd(production, own_search_node, newsroom):
     node = own_search_node
     pages = newsroom.pages
     manage(production, "search_reindex")
-    config = settings.NEWSROOM_SEARCH
-    # The workers share one circuit: the machine pays one read timeout (the first searches,
-    # all at once), then the database answers. A drill's margin for a busy machine on top.
-    worst = config["timeout"] + MARGIN
+    warm_node(node)
 
     with gunicorn(production, workers=WORKERS) as server:
         # Cold start: the first search of every worker is Elasticsearch's answer.
@@ -232,11 +258,13 @@ def test_cold_start_then_a_hung_node_under_a_crowd(production, own_search_node, 
             assert pages["article"] in answer.body
         for answer in all_at_once([lambda p=p: get(server.url + p) for p in pages.values()] * 3):
             assert answer.status == 200  # every worker has rendered every page once
+        # The same crowd with the node healthy: Elasticsearch answers every one of them.
+        healthy = burst(server, node, pages, newsroom.queries, freeze=False)
 
         try:
             answers = burst(server, node, pages, newsroom.queries)
-            # Every worker's circuit is open now: nobody waits, neither searches nor a story
-            # whose related stories were never looked for.
+            # The circuit is open now: nobody waits, neither searches nor a story whose
+            # related stories were never looked for.
             after = all_at_once(
                 [lambda q=q: get(search_url(server, *q), "search") for q in newsroom.queries[:6]]
                 + [lambda: get(server.url + newsroom.unread_article, "article")]
@@ -244,19 +272,25 @@ def test_cold_start_then_a_hung_node_under_a_crowd(production, own_search_node, 
         finally:
             node.thaw()
 
+    assert [a.status for a in healthy] == [200] * len(healthy)
     searches = [a for a in answers if a.kind == "search"]
-    page_reads = [a for a in answers if a.kind != "search"]
     assert len(searches) == SEARCHERS
     assert [a.status for a in answers] == [200] * len(answers)  # no 5xx, none lost
     assert all(a.degraded for a in searches)  # the database answered each of them
     assert all("simplified mode" in a.body for a in searches if "/en/" in a.url)
-    assert max(a.seconds for a in answers) < worst
+    fell_back = sum(a.degraded for a in healthy if a.kind == "search")
+    timings = (
+        f"healthy searches answered by the database: {fell_back}; "
+        f"hung: search p99 {p99(answers, True):.2f} s, pages p99 {p99(answers, False):.2f} s; "
+        f"healthy: search p99 {p99(healthy, True):.2f} s, pages p99 {p99(healthy, False):.2f} s"
+    )
+    print(timings)
+    assert p99(answers, True) <= SEARCH_P99, timings
+    # One worker is always free of the node: pages wait for no read timeout.
+    assert p99(answers, False) <= PAGES_P99, timings
     assert [a.status for a in after] == [200] * len(after)
     assert all(a.degraded for a in after if a.kind == "search")
     assert max(a.seconds for a in after) < 2.0
-
-    # Pages wait for a worker: the first searches hold all three for one read timeout.
-    assert max((a.seconds for a in page_reads), default=0.0) < worst
 
 
 def test_a_dead_node_leaves_search_and_feeds_to_the_database(production, own_search_node, newsroom):

@@ -7,6 +7,7 @@ open file here, as a gunicorn worker's is, with its request's start written in i
 import fcntl
 import os
 import struct
+import threading
 import time
 from contextlib import contextmanager
 
@@ -104,6 +105,24 @@ def test_a_cold_request_is_not_held_against_the_node(slotted, story, client):
     assert not result.degraded
 
 
+def test_a_search_waits_for_workers_first_requests_rather_than_fall_back(slotted, story, client):
+    taken = threading.Event()
+
+    def first_requests_of_other_workers():
+        with held_by_other_workers(slotted, [time.monotonic()] * SLOTS, cold=True):
+            taken.set()
+            time.sleep(0.4)  # a cold start is slow
+
+    others = threading.Thread(target=first_requests_of_other_workers)
+    others.start()
+    try:
+        taken.wait(5)
+        result, _seconds = search(client)
+    finally:
+        others.join()
+    assert not result.degraded
+
+
 def test_an_answer_since_a_slow_request_began_proves_the_node_alive(slotted, story, client):
     with held_by_other_workers(slotted, [time.monotonic() - 5]):
         search_now = time.monotonic()
@@ -142,12 +161,12 @@ def test_threads_of_one_process_take_slots_of_their_own(tmp_path):
     limit = InFlightLimit()
     limit.configure(1, wait=0.05, hung_after=5.0, shared_file=str(tmp_path / "circuit"))
     with (
-        limit.held(time.monotonic, boxed=False, cold=False),
+        limit.held(time.monotonic, 0.05, cold=False, cold_wait=1.0),
         pytest.raises(NodeBusy),
-        limit.held(time.monotonic, boxed=False, cold=False),
+        limit.held(time.monotonic, 0.05, cold=False, cold_wait=1.0),
     ):
         pass
-    with limit.held(time.monotonic, boxed=False, cold=False):
+    with limit.held(time.monotonic, 0.05, cold=False, cold_wait=1.0):
         pass
 
 
@@ -157,7 +176,7 @@ def test_a_slot_of_a_worker_that_died_is_free(tmp_path):
         pass  # its descriptor closed, as a killed worker's are; its record stays
     limit = InFlightLimit()
     limit.configure(1, wait=0.0, hung_after=0.5, shared_file=circuit_file)
-    with limit.held(lambda: 0.0, boxed=False, cold=False):
+    with limit.held(lambda: 0.0, 0.0, cold=False, cold_wait=1.0):
         pass
 
 
@@ -165,7 +184,7 @@ def test_without_slots_there_is_no_limit():
     limit = InFlightLimit()
     limit.configure(0, wait=0.0, hung_after=0.5)
     with (
-        limit.held(time.monotonic, boxed=False, cold=False),
-        limit.held(time.monotonic, boxed=False, cold=False),
+        limit.held(time.monotonic, 0.05, cold=False, cold_wait=1.0),
+        limit.held(time.monotonic, 0.05, cold=False, cold_wait=1.0),
     ):
         pass
