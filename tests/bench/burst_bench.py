@@ -211,7 +211,11 @@ def warm(server: RunningServer, pages: dict[str, str], queries: list[tuple[str, 
 def until_every_worker_answers_from_elasticsearch(
     server: RunningServer, queries: list[tuple[str, str]], seconds: float = 60
 ) -> float:
-    """Searches, 12 at a time, until two rounds are answered by Elasticsearch on all workers."""
+    """Rounds of 12 searches until two are answered by Elasticsearch on all workers.
+
+    Two at a time (the machine's reader slots, one fewer than the workers): a third at once
+    may find both slots taken and fall back, which says nothing of the node.
+    """
     started = time.monotonic()
     clean_rounds = 0
     round_number = 0
@@ -221,7 +225,7 @@ def until_every_worker_answers_from_elasticsearch(
         batch = [queries[(round_number * 12 + i) % len(queries)] for i in range(12)]
         round_number += 1
         results = concurrently(
-            [lambda q=q: fetch(search_url(server, *q)) for q in batch], len(batch)
+            [lambda q=q: fetch(search_url(server, *q)) for q in batch], WORKERS - 1
         )
         answered = all(
             status == 200 and DEGRADED_NOTICE not in body for status, _s, body in results
