@@ -19,7 +19,7 @@ from content.models import (
     SectionPage,
     rendition_or_none,
 )
-from search.index.facts import StoryFacts
+from search.index.facts import StoryFacts, Term
 from search.index.story_urls import StoryUrls
 
 # A rendition for feeds: large enough to republish, and one file a partner can fetch.
@@ -44,7 +44,9 @@ def article_document(
     def localized(instance: Any, field: str) -> str:
         return getattr(instance, build_localized_fieldname(field, language)) or ""
 
-    units, topics, regions = facts.units, facts.topics, facts.regions
+    units, unit_labels = _names_and_labels(facts.units, language)
+    topics, topic_labels = _names_and_labels(facts.topics, language)
+    regions, region_labels = _names_and_labels(facts.regions, language)
     url = urls.path(page, language)
     section_title = text_in(section, "title", language).text if section else ""
     listing = rendition_or_none(page.hero_image, LISTING_IMAGE_SPEC)
@@ -65,15 +67,15 @@ def article_document(
         "section": str(section.pk) if section else "",
         "section_slug": section.slug_in(language) if section else "",
         "section_label": f"{section.pk}|{section_title}" if section else "",
-        "topics": [t.slug for t in topics],
-        "topics_labels": [t.label(language) for t in topics],
-        "topic_names": [t.name(language) for t in topics],
-        "units": [u.slug for u in units],
-        "units_labels": [u.label(language) for u in units],
-        "unit_names": [u.name(language) for u in units],
-        "regions": [r.slug for r in regions],
-        "regions_labels": [r.label(language) for r in regions],
-        "region_names": [r.name(language) for r in regions],
+        "topics": [t.slug for t in facts.topics],
+        "topics_labels": topic_labels,
+        "topic_names": topics,
+        "units": [u.slug for u in facts.units],
+        "units_labels": unit_labels,
+        "unit_names": units,
+        "regions": [r.slug for r in facts.regions],
+        "regions_labels": region_labels,
+        "region_names": regions,
         "tags": facts.tags,
         "tag_slugs": facts.tag_slugs,
         "authors": facts.authors,
@@ -86,6 +88,12 @@ def article_document(
         "cited_documents": [_cited(document, language) for document in facts.documents],
         "source": {"name": page.source_name, "url": page.source_url} if page.source_url else None,
     }
+
+
+def _names_and_labels(terms: list[Term], language: str) -> tuple[list[str], list[str]]:
+    """The terms' names in ``language`` and their ``slug|name`` labels, each name found once."""
+    names = [term.name(language) for term in terms]
+    return names, [Term.label_of(term.slug, name) for term, name in zip(terms, names, strict=True)]
 
 
 def _hero(page: ArticlePage, language: str) -> dict[str, Any] | None:

@@ -16,8 +16,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from content.frame import fallback_order
 from content.models import ArticleByline, ArticlePage, ArticleTag, OfficialDocument
-from content.plain_text import cited_document_ids, plain_text
-from search.index.body_html import partner_body_html
+from content.plain_text import cited_document_ids
+from search.index.body_cache import Rendered, render_bodies
 from search.index.mapping import languages
 from search.index.story_urls import StoryUrls
 
@@ -44,9 +44,10 @@ class Term:
         found = (self.names.get(code) for code in fallback_order(language))
         return next((name for name in found if name), self.fallback)
 
-    def label(self, language: str) -> str:
+    @staticmethod
+    def label_of(slug: str, name: str) -> str:
         """``slug|name``: facets carry their display name, so results need no database lookup."""
-        return f"{self.slug}|{self.name(language)}"
+        return f"{slug}|{name}"
 
 
 @dataclass
@@ -88,42 +89,32 @@ def _terms(
     return found
 
 
-@dataclass
-class Bodies:
-    """Stories' bodies by page id and language: plain text to search, HTML for partners."""
-
-    texts: dict[int, dict[str, str]]
-    html: dict[int, dict[str, str]]
-
-
-def _bodies(published: dict[str, set[int]]) -> Bodies:
+def _bodies(published: dict[str, set[int]]) -> Rendered:
     """Each published body as plain text, read as stored, and as HTML for partners.
 
     The HTML keeps root-relative links: feeds add the host of the site the reader asked.
+    Bodies rendered before, with nothing they read changed since, are not rendered again.
     """
-    raw: dict[tuple[int, str], list[Any]] = {}
+    stored: dict[tuple[int, str], tuple[str, list[Any]]] = {}
     for language, page_ids in published.items():
         column = build_localized_fieldname("body", language)
         for page_id, body in ArticlePage.objects.filter(pk__in=page_ids).values_list(
             "pk", Cast(column, TextField())
         ):
-            raw[page_id, language] = json.loads(body) if body else []
-    cited: set[int] = set().union(*(cited_document_ids(body) for body in raw.values()))
-    documents = {
-        document.pk: document for document in OfficialDocument.objects.filter(pk__in=cited)
-    }
-    stream_block = ArticlePage._meta.get_field("body").stream_block
-    texts: dict[int, dict[str, str]] = defaultdict(dict)
-    html: dict[int, dict[str, str]] = defaultdict(dict)
-    for (page_id, language), body in raw.items():
-        title = build_localized_fieldname("title", language)
-        cited_texts = {
-            pk: (document.number, getattr(document, title) or document.title)
-            for pk, document in documents.items()
+            stored[page_id, language] = (body or "", json.loads(body) if body else [])
+    cited_ids: set[int] = set().union(*(cited_document_ids(raw) for _text, raw in stored.values()))
+    documents = list(OfficialDocument.objects.filter(pk__in=cited_ids)) if cited_ids else []
+    cited = {
+        language: {
+            document.pk: (
+                document.number,
+                getattr(document, build_localized_fieldname("title", language)) or document.title,
+            )
+            for document in documents
         }
-        texts[page_id][language] = plain_text(body, cited_texts)
-        html[page_id][language] = partner_body_html(stream_block, body, language)
-    return Bodies(texts, html)
+        for language in published
+    }
+    return render_bodies(stored, cited)
 
 
 def load_facts(

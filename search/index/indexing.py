@@ -17,6 +17,7 @@ from elasticsearch.helpers import bulk, scan
 from modeltranslation.utils import build_localized_fieldname
 
 from content.models import ArticlePage, SectionPage
+from search.index.body_cache import forget_rendered_bodies, forget_unused
 from search.index.client import SearchUnavailable, cluster_options, node_urls, search_client
 from search.index.documents import article_document
 from search.index.facts import load_facts
@@ -123,6 +124,17 @@ def _pages_for_documents(page_ids: Iterable[int]) -> Any:
     )
 
 
+def _published_in(wanted: Iterable[str], page_ids: set[int] | None = None) -> dict[str, set[int]]:
+    """Per language, the pages published in it: all of them, or those among ``page_ids``."""
+    published = {}
+    for language in wanted:
+        pages = ArticlePage.objects.published_in(language)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
+        published[language] = set(pages.values_list("pk", flat=True))
+    return published
+
+
 def _section_of(page: ArticlePage, sections: list[SectionPage]) -> SectionPage | None:
     return next((s for s in sections if page.path.startswith(s.path)), None)
 
@@ -132,22 +144,20 @@ def document_actions(
     index_for: Callable[[str], str],
     deletes: bool = True,
     only_language: str | None = None,
+    published_in: dict[str, set[int]] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Bulk actions that make each language's index hold exactly the published pages.
 
     A page published in a language is (re)indexed there; in every other language its
     document is deleted, which also covers unpublished, deleted and untranslated pages.
+    ``published_in`` says which pages are published in each language, when the caller
+    has asked once for many chunks of pages; else it is asked for these pages.
     """
     page_ids = set(page_ids)
     wanted = [only_language] if only_language else languages()
-    published = {
-        language: set(
-            ArticlePage.objects.filter(pk__in=page_ids)
-            .published_in(language)
-            .values_list("pk", flat=True)
-        )
-        for language in wanted
-    }
+    if published_in is None:
+        published_in = _published_in(wanted, page_ids)
+    published = {language: published_in[language] & page_ids for language in wanted}
     pages = {page.pk: page for page in _pages_for_documents(page_ids)}
     urls = StoryUrls()
     facts = load_facts(list(pages.values()), published, urls)
@@ -258,7 +268,9 @@ class RebuildResult:
     pruned: list[str] = field(default_factory=list)
 
 
-def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
+def rebuild_indices(
+    progress: Callable[[int, int], None] | None = None, rerender: bool = False
+) -> RebuildResult:
     """Build new versioned indices, fill them with bulk requests, then swap every alias at once.
 
     Every request uses the admin timeout and is retried on transient errors. The new indices
@@ -267,12 +279,16 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
     aliases, so readers never see an empty page; no alias ever points at two indices. The old
     indices are then deleted, and any index of ours no alias points to is pruned. On failure
     the new indices are deleted and ``ReindexFailed`` names the step that failed.
+
+    Bodies rendered before are reused while nothing they read has changed, and those this
+    rebuild did not use are forgotten (``body_cache``); ``rerender`` renders every body.
     """
     client, policy = admin_client(), admin_policy()
+    if rerender:
+        forget_rendered_bodies()
     started = timezone.now()
     new = {language: versioned_index_name(language, started) for language in languages()}
     try:
-        _create_indices(client, policy, new)
         documents, errors = _load_indices(client, policy, new, progress)
         _make_searchable(client, policy, list(new.values()))
         old = with_retries("reading the aliases", lambda: _indices_behind_aliases(client), policy)
@@ -308,6 +324,7 @@ def rebuild_indices(progress: Callable[[int, int], None] | None = None) -> Rebui
         policy,
     )
     pruned = prune_orphan_indices(started_before=started)
+    forget_unused(started)  # every body published now was used by this rebuild, or rendered
     index_changed.send(sender=ArticleDocument, page_ids=None)
     return RebuildResult(new, removed, documents, errors, pruned)
 
@@ -339,9 +356,18 @@ def _load_indices(
     new: dict[str, str],
     progress: Callable[[int, int], None] | None,
 ) -> tuple[int, list[str]]:
+    """Create the new indices and fill them; return the number of pages and the errors.
+
+    The indices are created on the sending thread while this one reads the database and
+    builds the first chunk: creating them waits on the cluster, not on us.
+    """
     page_ids = indexable_page_ids()
+    # Who is published where is asked once for the whole rebuild, not for each chunk.
+    published = _published_in(languages())
 
     def send(actions: list[dict[str, Any]]) -> SyncResult:
+        # Never into indices that failed to be made: the node would make them unmapped.
+        creating.result()
         # Index actions with their ids: sending a chunk again is harmless.
         return with_retries(
             "bulk loading the new indices", lambda: _run_bulk(actions, client, policy), policy
@@ -351,10 +377,13 @@ def _load_indices(
     # the previous chunk: building and indexing overlap instead of taking turns.
     errors: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as sender:
+        creating = sender.submit(_create_indices, client, policy, new)
         sending: Future[SyncResult] | None = None
         for start in range(0, len(page_ids), BULK_CHUNK):
             chunk = page_ids[start : start + BULK_CHUNK]
-            actions = list(document_actions(chunk, new.__getitem__, deletes=False))
+            actions = list(
+                document_actions(chunk, new.__getitem__, deletes=False, published_in=published)
+            )
             if sending:
                 errors.extend(sending.result().errors)
             sending = sender.submit(send, actions)
@@ -362,6 +391,7 @@ def _load_indices(
                 progress(min(start + BULK_CHUNK, len(page_ids)), len(page_ids))
         if sending:
             errors.extend(sending.result().errors)
+        creating.result()  # with no page to send, its failure is still the rebuild's
     return len(page_ids), errors
 
 

@@ -5,7 +5,9 @@ the readers' timeout, and is retried with back-off on transient errors. A failur
 new indices and exits non-zero with one line naming the step. ``--prune`` only deletes the
 indices of ours no alias points to, which a successful rebuild also does at its end.
 ``--if-missing`` rebuilds only when a language has no index: what a release runs, so that a
-new installation gets its indices and an upgrade keeps the ones it has.
+new installation gets its indices and an upgrade keeps the ones it has. Bodies rendered
+before are reused while nothing they read has changed (``search.index.body_cache``);
+``--rerender`` renders every body again.
 """
 
 import logging
@@ -51,12 +53,17 @@ class Command(BaseCommand):
             help="Only delete the indices of ours that no alias points to; rebuild nothing.",
         )
         parser.add_argument(
+            "--rerender",
+            action="store_true",
+            help="Forget the bodies rendered before, and render every body again.",
+        )
+        parser.add_argument(
             "--if-missing",
             action="store_true",
             help="Rebuild only if a language has no index (a new installation); else do nothing.",
         )
 
-    def handle(self, *args, prune=False, if_missing=False, **options):
+    def handle(self, *args, prune=False, if_missing=False, rerender=False, **options):
         show_progress = options["verbosity"] > 0 and sys.stdout.isatty()
         try:
             with quiet_node_pool():
@@ -65,7 +72,7 @@ class Command(BaseCommand):
                 elif if_missing and not languages_without_index():
                     self.stdout.write("Every language has its index: nothing to rebuild.")
                 else:
-                    self.rebuild(show_progress)
+                    self.rebuild(show_progress, rerender)
         except (ReindexFailed, SearchUnavailable) as error:
             raise CommandError(f"search_reindex: {' '.join(str(error).split())}") from error
 
@@ -75,8 +82,10 @@ class Command(BaseCommand):
             self.stdout.write(f"deleted {index}")
         self.stdout.write(self.style.SUCCESS(f"{len(pruned)} unaliased indices removed."))
 
-    def rebuild(self, show_progress):
-        result = rebuild_indices(progress=progress_bar if show_progress else None)
+    def rebuild(self, show_progress, rerender):
+        result = rebuild_indices(
+            progress=progress_bar if show_progress else None, rerender=rerender
+        )
         if show_progress:
             self.stdout.write("")
         for language, index in result.indices.items():
