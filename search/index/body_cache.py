@@ -8,7 +8,8 @@ would otherwise render every body again although few changed. Each render is kep
 - the rows its blocks refer to: pages linked from its text (and the sites, which make their
   URLs), images and every rendition of them, official documents, and documents linked;
 - the code that renders it: the block templates, the Python modules they use, the language
-  catalogs, the versions of Django and Wagtail, ``MEDIA_URL`` and ``RENDER_VERSION``.
+  catalogs and date formats, the versions of Django and Wagtail, ``MEDIA_URL``, the time
+  zone and ``RENDER_VERSION``.
 
 A change to any of those gives a new digest, so a kept render is never stale: it is simply
 no longer found. The digest of a new render is taken after it, so the renditions it created
@@ -88,16 +89,34 @@ def _module_file(name: str) -> str:
     return spec.origin
 
 
+def _format_module_files() -> list[Path]:
+    """The project's date and number formats per language (``FORMAT_MODULE_PATH``)."""
+    paths = getattr(settings, "FORMAT_MODULE_PATH", None) or []
+    found: list[Path] = []
+    for name in [paths] if isinstance(paths, str) else paths:
+        spec = importlib.util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            found += sorted(Path(folder).rglob("*.py"))
+    return found
+
+
 @cache
 def code_fingerprint() -> str:
     """A digest of the code and settings a render depends on, taken once per process."""
     digest = hashlib.sha256()
-    for part in (RENDER_VERSION, django.__version__, wagtail.__version__, settings.MEDIA_URL):
+    for part in (
+        RENDER_VERSION,
+        django.__version__,
+        wagtail.__version__,
+        settings.MEDIA_URL,
+        settings.TIME_ZONE,
+    ):
         digest.update(f"{part}\0".encode())
     files = [Path(_template_file(name)) for name in RENDER_TEMPLATES]
     files += [Path(_module_file(name)) for name in RENDER_MODULES]
     for locale_path in settings.LOCALE_PATHS:
         files += sorted(Path(locale_path).glob("*/LC_MESSAGES/*.mo"))
+    files += _format_module_files()
     for path in files:
         digest.update(f"{path.name}\0".encode())
         digest.update(path.read_bytes())

@@ -22,6 +22,7 @@ from search.index import (
     search_client,
     story_sources,
 )
+from search.index.body_cache import code_fingerprint
 from search.models import RenderedBody
 from tests.factories import OfficialDocumentFactory
 from tests.factories.stories import published_story
@@ -193,3 +194,22 @@ def test_rerender_replaces_a_kept_render_with_a_fresh_one(search_index, stories)
 
 def indexed_html(page_id, language):
     return search_client().get(index=alias_name(language), id=page_id)["_source"]["body_html"]
+
+
+def test_a_changed_block_template_renders_every_body_anew(stories, settings, tmp_path):
+    story = stories[2]
+    before = story_sources([story.pk], "en")[story.pk]["body_html"]
+    (tmp_path / "content" / "blocks").mkdir(parents=True)
+    (tmp_path / "content" / "blocks" / "heading.html").write_text(
+        '<h2 class="changed">{{ value }}</h2>\n'
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0].get("DIRS", [])]}
+    ]
+    code_fingerprint.cache_clear()  # as a new process after a deploy
+    try:
+        after = story_sources([story.pk], "en")[story.pk]["body_html"]
+    finally:
+        code_fingerprint.cache_clear()
+    assert '<h2 class="changed">Heading port</h2>' in after
+    assert after.replace('<h2 class="changed">', '<h2 class="article-subheading">') == before
