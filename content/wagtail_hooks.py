@@ -25,6 +25,7 @@ from content.models import (
     TermbaseEntry,
     Topic,
 )
+from content.reapproval import refuse_autosave_in_review
 
 # Registers the translators' admin (URLs, menu, dashboard, buttons, bulk action, history).
 from content.translating.admin import wagtail_hooks as translation_hooks  # noqa: F401
@@ -149,3 +150,8 @@ def readable_language_toggles():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("content/admin/locale_picker.css")
     )
+
+
+@hooks.register("before_edit_page")
+def no_autosave_while_in_review(request, page):
+    return refuse_autosave_in_review(request, page)

@@ -204,3 +204,21 @@ class TestFromAListing:
         assert response.status_code == 302
         assert response.url == reverse("wagtailadmin_home")
         assert refreshed(submitted).current_workflow_task.name == "Editorial review"
+
+
+def test_wagtails_autosave_of_a_story_in_review_makes_no_revision(client, submitted, desk_editor):
+    client.force_login(desk_editor)
+    url = reverse("wagtailadmin_pages:edit", args=[submitted.pk])
+    revisions = submitted.revisions.count()
+    response = client.post(url, edit_form_data(client, submitted), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "in_review"
+    assert submitted.revisions.count() == revisions
+
+
+def test_the_persons_own_save_of_a_story_in_review_goes_through(client, submitted, desk_editor):
+    client.force_login(desk_editor)
+    url = reverse("wagtailadmin_pages:edit", args=[submitted.pk])
+    revisions = submitted.revisions.count()
+    client.post(url, edit_form_data(client, submitted, standfirst_vi="Một câu tóm tắt mới."))
+    assert submitted.revisions.count() == revisions + 1
