@@ -6,7 +6,7 @@ Wagtail's autosave is refused for such a story: a save it made unasked restarted
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import Panel
 
 
@@ -33,7 +33,7 @@ class ReapprovalNoticePanel(Panel):
 
 
 # Shown by the editor's autosave indicator ("Autosave is paused"), beside the notice above.
-NOT_AUTOSAVED_IN_REVIEW = _lazy(
+NOT_AUTOSAVED_IN_REVIEW = gettext_lazy(
     "Not saved automatically while the story is in review: a save, even without a change, "
     "makes a new version and restarts the review. Save when you have changed something."
 )
