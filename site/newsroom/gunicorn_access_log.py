@@ -1,10 +1,16 @@
-"""Gunicorn's access log without partners' tokens: deploy/gunicorn.conf.py's ``logger_class``."""
+"""Gunicorn's access log: deploy/gunicorn.conf.py's ``logger_class``.
+
+Partners' tokens are masked, and readers' beacons are not logged at all: a beacon's line would
+tie the story read or the words searched for to an address and a browser, which the Reach
+counts promise never to keep (reach/beacon.py).
+"""
 
 from typing import Any
 
 from gunicorn.glogging import Logger
 
 from newsroom.token_masking import TOKEN_HEADERS, mask_header, mask_query_string, mask_query_tokens
+from reach import BEACON_PATH
 
 # The atoms a log format can name that hold a token header's value: `{authorization}i`
 # among the request's headers, `{http_authorization}e` in its WSGI environment.
@@ -16,6 +22,11 @@ _QUERY_STRING_ATOMS = {"q", "{query_string}e"}
 
 class TokenMaskingLogger(Logger):
     """Gunicorn's logger, with every atom of the access log that may hold a token masked."""
+
+    def access(self, resp: Any, req: Any, environ: dict, request_time: Any) -> None:
+        if environ.get("PATH_INFO") == BEACON_PATH:
+            return
+        super().access(resp, req, environ, request_time)
 
     def atoms(self, resp: Any, req: Any, environ: dict, request_time: Any) -> dict[str, Any]:
         atoms = super().atoms(resp, req, environ, request_time)

@@ -20,13 +20,12 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from reach import buffer
+from reach import BEACON_PATH, buffer
 from reach.crawlers import is_bot
 from reach.referrers import DIRECT, HOST_NAME, INTERNAL
 from reach.searches import MAX_QUERY_LENGTH, signature_holds
 from reach.sources import BEACONS_PER_MINUTE, source_key
 
-BEACON_PATH = "/reach/beacon"
 COUNTED_METHODS = ("POST", "GET")
 CACHE_CONTROL = "private, no-store"
 STORY_ID = re.compile(r"[1-9][0-9]{0,9}")

@@ -6,6 +6,7 @@ bots, forged values and floods count nothing, the answer is 204 and ``no-store``
 decides, and nothing personal reaches the buffer.
 """
 
+import time
 import urllib.error
 import urllib.request
 
@@ -143,3 +144,25 @@ def test_the_wrapped_application_answers_a_beacon_without_starting_a_django_requ
 
     assert (answer["status"], body, started) == ("204 No Content", b"", [])
     assert StoryReads.objects.get().reads == 1
+
+
+def test_beacons_leave_no_line_in_the_access_log(production_site, story):
+    """What was read or searched for is never written beside an address and a user agent."""
+    answers = [
+        post_beacon(production_site, f"s={story.pk}&l=en&r=www.example.org"),
+        post_beacon(production_site, "l=en&q=ambassadorial+credentials&f=0&g=unsigned"),
+    ]
+    # Gunicorn logs each request once it is answered: a later one marks where the log is.
+    with urllib.request.urlopen(f"{production_site.url}/robots.txt?after-beacons", timeout=10):
+        pass
+    log = production_site.log
+    deadline = time.monotonic() + 10
+    while "after-beacons" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    written = log.read_text()
+
+    assert [status for status, _headers in answers] == [204, 204]
+    assert "GET /robots.txt?after-beacons" in written  # the access log is on
+    assert "/reach/beacon" not in written
+    assert "ambassadorial" not in written
+    assert ADDRESS not in written

@@ -179,6 +179,20 @@ def test_a_token_in_the_query_reaches_no_log_and_no_shared_cache(reader):
         assert secret not in text, log
 
 
+def test_a_beacon_reaches_no_access_log(reader):
+    """What a reader searched for is never written beside their address and browser."""
+    words = f"smoke{int(time.time())}credentials"
+    beacon = f"/reach/beacon?l=en&q={words}&f=0&g=unsigned"
+    status, _headers, _body = reader.post(beacon, {}, "/en/")
+    assert status == 204
+    reader.get(f"/robots.txt?after-{words}")
+    time.sleep(1)  # the access logs are written as the response completes
+    for log in ("nginx.access.log", "gunicorn.access.log"):
+        text = (STATE / "log" / log).read_text(errors="replace")
+        assert f"after-{words}" in text, log
+        assert f"q={words}" not in text, log
+
+
 def as_postgres(*command: str) -> None:
     prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
     subprocess.run([*prefix, "runuser", "-u", "postgres", "--", *command], check=True)
