@@ -8,16 +8,15 @@ import shutil
 import uuid
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import translation
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
 
 from content.editorial import install_editorial_workflow, install_roles
 from content.editorial.roles import APPROVERS, DESK_EDITORS, SITE_ADMINISTRATORS, WRITERS
 from content.models import DeskAssignment
 from newsroom.caches import production_caches, redis_cache
-from tests.factories import HomePageFactory, SectionPageFactory, UserFactory
+from tests.factories import HomePageFactory, SectionPageFactory, UserFactory, ensure_tree_roots
 from tests.production_server import RedisServer, free_port
 from tests.services import require_service
 
@@ -99,15 +98,6 @@ def source_language():
         yield
 
 
-def ensure_tree_roots():
-    """The rows Wagtail's migrations create, which transactional tests flush away."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(title="Root", slug="root")
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def home(db):
     ensure_tree_roots()
@@ -115,6 +105,12 @@ def home(db):
     home = HomePageFactory(parent=Page.get_first_root_node())
     Site.objects.create(is_default_site=True, hostname="testserver", port=80, root_page=home)
     return home
+
+
+@pytest.fixture
+def tree_roots(db):
+    """Wagtail's root page and collection, whatever a transactional test flushed before."""
+    ensure_tree_roots()
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from content.models import (
     TopicIndexPage,
     UnitIndexPage,
 )
+from tests.factories import ensure_tree_roots
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,7 @@ FOREIGN = [code for code in LANGUAGE_CODES if code not in ("vi", "en")]
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_tree_roots()  # a transactional test run before, on this worker, flushed them
         yield build_demo_site()
         transaction.set_rollback(True)
 

@@ -12,6 +12,7 @@ from wagtail.models import Page, WorkflowPage
 from content.demo.builder import DEMO_PASSWORD, build_demo_site
 from content.editorial import EDITORIAL_WORKFLOW_NAME
 from content.models import ArticlePage, MinistryUnit, OfficialDocument, SectionPage, Translation
+from tests.factories import ensure_tree_roots
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def demo_site(django_db_setup, django_db_blocker):
     Each test runs in a savepoint inside it, so what one test changes the next does not see.
     """
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_tree_roots()  # a transactional test run before, on this worker, flushed them
         report = build_demo_site()
         yield report
         transaction.set_rollback(True)
@@ -108,7 +110,7 @@ def test_the_command_refuses_to_run_with_production_like_settings(settings):
 
 
 def test_with_production_settings_the_demo_accounts_take_the_operators_password(
-    settings, monkeypatch, db
+    settings, monkeypatch, tree_roots
 ):
     from django.contrib.auth import authenticate
     from django.core.management.base import CommandError

@@ -6,6 +6,7 @@ from tests.factories.pages import (
     SectionPageFactory,
     TopicIndexPageFactory,
     UnitIndexPageFactory,
+    ensure_tree_roots,
 )
 from tests.factories.partners import PartnerFactory
 from tests.factories.snippets import (
@@ -30,4 +31,5 @@ __all__ = [
     "TopicIndexPageFactory",
     "UnitIndexPageFactory",
     "UserFactory",
+    "ensure_tree_roots",
 ]

@@ -2,11 +2,22 @@
 
 import factory
 import wagtail_factories
+from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Collection, Locale, Page
 
 from content.models import ArticlePage, HomePage, SectionPage, TopicIndexPage, UnitIndexPage
 from tests.factories.snippets import MinistryUnitFactory
 from tests.factories.translations import approve_written_languages
+
+
+def ensure_tree_roots():
+    """The rows Wagtail's migrations create, which transactional tests flush away."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", slug="root")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
