@@ -1,9 +1,14 @@
 """Reach's tests count into a real Redis, as production does, and fold into PostgreSQL."""
 
 import time
+from contextlib import contextmanager
+from datetime import datetime
+from datetime import time as time_of_day
 
 import pytest
+import time_machine
 from django.core.cache import caches
+from django.utils import timezone
 
 from reach.folding import fold
 from tests.factories.stories import published_story
@@ -65,3 +70,18 @@ def fold_all():
         return fold(now=time.time() + 180)
 
     return run
+
+
+@contextmanager
+def at_noon(day=None, *, tick=False):
+    """The clock at noon, local time, so that a test counting reads by day never spans midnight."""
+    noon = datetime.combine(day or timezone.localdate(), time_of_day(12))
+    with time_machine.travel(timezone.make_aware(noon), tick=tick) as clock:
+        yield clock
+
+
+@pytest.fixture
+def clock_at_noon():
+    """A stopped clock at noon today."""
+    with at_noon() as clock:
+        yield clock

@@ -1,5 +1,6 @@
 """WebSub pings sent and acknowledged per day, read from the worker's own results."""
 
+import pytest
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -7,7 +8,15 @@ from django_tasks_db.models import DBTaskResult
 from reach.hub_notifications import count_hub_notifications
 from reach.models import HubNotifications
 from search.tasks import announce_feed_changes
+from tests.reach.conftest import at_noon
 from tests.search.feeds.test_websub import Hub
+
+
+@pytest.fixture(autouse=True)
+def midday():
+    """The day's count is read on the day it was made."""
+    with at_noon(tick=True):
+        yield
 
 
 def run_queued_tasks():

@@ -11,9 +11,17 @@ from content.editorial.roles import translator_group_name
 from reach import rollups
 from reach.models import Referrals, Searches, SearchGap, StoryReads
 from tests.factories import UserFactory
+from tests.reach.conftest import at_noon
 
 TODAY = timezone.localdate()
 REACH_MENU_ITEM = '"url": "/admin/reach/"'  # in the sidebar's menu, as Wagtail writes it
+
+
+@pytest.fixture(autouse=True)
+def still_today():
+    """Today stays the day the module was read, however late the suite runs."""
+    with at_noon(TODAY, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def rollup_table() -> set[tuple]:
 
 
 def test_the_fold_keeps_what_a_rebuild_from_story_reads_computes(
-    reach_buffer, story, send_beacon, fold_all
+    reach_buffer, story, send_beacon, fold_all, clock_at_noon
 ):
     topic = TopicFactory()
     story.topics.add(topic)
