@@ -107,16 +107,29 @@ def report(queries: list[dict] | None = None) -> dict[str, Scores]:
 
 
 def main() -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from wagtail.search.models import IndexEntry
+
     from search.index import rebuild_indices, search_client
     from search.index.mapping import alias_name
+    from search.reader.fallback import FALLBACK_BACKEND
     from tests.bench.common import build_corpus, prepare
 
     prepare()
     before = ArticlePage.objects.count()
     stories = build_corpus()
     unindexed = not search_client().indices.exists_alias(name=alias_name("vi"))
-    if unindexed or stories != before or os.environ.get("BENCH_REBUILD"):
+    rebuild = stories != before or bool(os.environ.get("BENCH_REBUILD"))
+    if unindexed or rebuild:
         rebuild_indices()
+    # The corpus is written in bulk, past the signals that keep the fallback's index current
+    # in production: without this the database backend would be judged on an empty index.
+    stories_indexed = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ArticlePage)
+    ).count()
+    if rebuild or stories_indexed < stories:
+        call_command("update_index", backend_name=FALLBACK_BACKEND, verbosity=0)
     print(f"Relevance on {len(judged_queries())} judged queries")
     report()
 
