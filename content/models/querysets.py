@@ -1,6 +1,16 @@
 """Queries that listings, feeds and sitemaps share: written once, used everywhere."""
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, Min, OuterRef, Prefetch, Q
+from django.db.models import (
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -41,14 +51,26 @@ class ArticlePageQuerySet(PageQuerySet):
         """What a reader of ``language`` may see now: published there, and its date has come."""
         return self.published_in(language).filter(publication_date__lte=timezone.now())
 
+    def waiting(self):
+        """Live, public stories whose publication date is still to come (scheduled, embargoed)."""
+        return self.live().public().filter(publication_date__gt=timezone.now())
+
     def next_to_appear(self):
         """When the next live story's publication date comes (scheduled, or embargoed until).
 
         Every page that lists stories changes then, with no edit to announce it: whatever
         caches such a page must not keep it longer. None when nothing is waiting.
         """
-        waiting = self.live().public().filter(publication_date__gt=timezone.now())
-        return waiting.aggregate(first=Min("publication_date"))["first"]
+        return self.waiting().aggregate(first=Min("publication_date"))["first"]
+
+    def next_to_appear_subquery(self):
+        """``next_to_appear`` as an expression, to be read with another query's row.
+
+        The earliest date by the index on it (``ORDER BY ... LIMIT 1``): as cheap as the
+        aggregate, and a subquery that needs no grouping.
+        """
+        first = self.waiting().order_by("publication_date").values("publication_date")[:1]
+        return Subquery(first)
 
     def about(self, topic=None, region=None, unit=None, tag=None):
         """Stories with this topic, region or tag, or led or coordinated by this unit (slugs)."""
@@ -67,12 +89,13 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-publication_date", "-pk")
 
     def for_listing(self):
-        """Everything a teaser shows, fetched in a fixed number of queries.
+        """Everything a teaser or a search hit shows, fetched in a fixed number of queries.
 
-        The images come joined to the stories' rows, their renditions in one query.
+        The images come joined to the stories' rows, their renditions in one query. Nothing
+        else: a teaser shows no topics, and a prefetch nobody reads costs every listing a query.
         """
         return self.select_related("lead_unit", "hero_image").prefetch_related(
-            hero_renditions(LISTING_IMAGE_SPEC), "topics"
+            hero_renditions(LISTING_IMAGE_SPEC)
         )
 
 

@@ -15,6 +15,7 @@ What happens once the page is found is Wagtail's own ``serve``: the page's own `
 
 import logging
 import pickle
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -49,13 +50,43 @@ Found = tuple[int, Page]
 logger = logging.getLogger(__name__)
 
 
+def read_readers_moment(request: HttpRequest) -> None:
+    """The readers' generation and when the next story appears, in one query, once a request.
+
+    Every rendered page reads the generation first, and asks when the next scheduled or
+    embargoed story appears (a listing's cache key, the front cache's ``s-maxage``): read
+    together, the second costs no query of its own, cold or warm, and is never stale.
+    """
+    if has_read_readers_moment(request):
+        return
+    row = ReaderGeneration.current_with(ArticlePage.objects.next_to_appear_subquery())
+    if row is None:  # no change yet since the database was made
+        row = (0, ArticlePage.objects.next_to_appear())
+    request._reader_generation, request._next_to_appear = row  # type: ignore[attr-defined]
+
+
+def has_read_readers_moment(request: HttpRequest) -> bool:
+    """Whether this request has read the generation (a rendered page has, a cached one not)."""
+    return hasattr(request, "_reader_generation")
+
+
 def reader_generation(request: HttpRequest | None) -> int:
     """The readers' generation, read once per request."""
     if request is None:
         return ReaderGeneration.current()
-    if not hasattr(request, "_reader_generation"):
-        request._reader_generation = ReaderGeneration.current()  # type: ignore[attr-defined]
+    read_readers_moment(request)
     return request._reader_generation  # type: ignore[attr-defined]
+
+
+def next_story_appearance(request: HttpRequest | None) -> datetime | None:
+    """When the next scheduled or embargoed story becomes readable (None: none waits).
+
+    As the request's first look at the generation found it.
+    """
+    if request is None:
+        return ArticlePage.objects.next_to_appear()
+    read_readers_moment(request)
+    return request._next_to_appear  # type: ignore[attr-defined]
 
 
 def know_page_types() -> None:

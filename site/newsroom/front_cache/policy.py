@@ -23,6 +23,7 @@ from django.utils.cache import patch_cache_control
 
 from content.models import ArticlePage
 from newsroom.front_cache.purge import NEXT_TO_APPEAR_KEY
+from newsroom.serving import has_read_readers_moment, next_story_appearance
 
 SHARED_SECONDS = 24 * 60 * 60  # purged on change: a day bounds what a lost purge costs
 BROWSER_SECONDS = 60
@@ -53,8 +54,14 @@ def shared_cache_may_keep(request: HttpRequest, response: HttpResponse) -> bool:
     return not any(word in control for word in ("private", "no-cache", "no-store"))
 
 
-def next_to_appear() -> datetime | None:
-    """When the next scheduled or embargoed story appears, asked once a minute at most."""
+def next_to_appear(request: HttpRequest) -> datetime | None:
+    """When the next scheduled or embargoed story appears, asked once a minute at most.
+
+    A rendered page read it with the readers' generation (newsroom/serving.py): that answer,
+    fresher than the cache's, costs nothing more.
+    """
+    if has_read_readers_moment(request):
+        return next_story_appearance(request)
     cached = cache.get(NEXT_TO_APPEAR_KEY)
     if cached is None:
         first = ArticlePage.objects.next_to_appear()
@@ -63,8 +70,8 @@ def next_to_appear() -> datetime | None:
     return None if cached == NOTHING_WAITING else cached
 
 
-def shared_seconds() -> int:
-    first = next_to_appear()
+def shared_seconds(request: HttpRequest) -> int:
+    first = next_to_appear(request)
     if first is None:
         return SHARED_SECONDS
     return max(0, min(SHARED_SECONDS, math.ceil((first - timezone.now()).total_seconds())))
@@ -86,7 +93,7 @@ class FrontCachePolicyMiddleware:
                 response,
                 public=True,
                 max_age=min(max_age or BROWSER_SECONDS, BROWSER_SECONDS),
-                s_maxage=min(shared_seconds(), SHARED_SECONDS if asked is None else asked),
+                s_maxage=min(shared_seconds(request), SHARED_SECONDS if asked is None else asked),
             )
         elif "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)

@@ -3,12 +3,11 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from content.models import ArticlePage, RegionIndexPage, TopicIndexPage, UnitIndexPage
-from newsroom.front_cache.purge import NEXT_TO_APPEAR_KEY
+from content.models import RegionIndexPage, TopicIndexPage, UnitIndexPage
+from newsroom.serving import next_story_appearance as next_appearance_of
 from newsroom.serving import reader_generation
 from newsroom.structured_data import page_json_ld, share_image
 from newsroom.templatetags.frame_tags import frame_pages
@@ -26,9 +25,7 @@ def reader_generation_tag(context):
     return reader_generation(context.get("request"))
 
 
-NOTHING_WAITING = "nothing"  # as the front cache's policy writes it
-# How long the front cache's policy keeps its answer; ours is asked again with the generation.
-POLICY_SECONDS = 60
+NOTHING_WAITING = "nothing"
 
 
 @register.simple_tag(takes_context=True)
@@ -36,22 +33,10 @@ def next_story_appearance(context):
     """When the next scheduled or embargoed story becomes readable ("nothing": none waits).
 
     No edit announces it, so a cached listing must be keyed on it as well as on the readers'
-    generation: until then, the stories readable are those readable when it was asked.
+    generation: until then, the stories readable are those readable when it was asked. Read
+    with the generation (newsroom/serving.py), in the same query.
     """
-    key = f"next-story-appearance:{reader_generation(context.get('request'))}"
-    known = cache.get(key)
-    if known is None or (known != NOTHING_WAITING and known <= timezone.now()):
-        known = ArticlePage.objects.next_to_appear() or NOTHING_WAITING
-        cache.set_many(
-            {
-                key: known,
-                # The front cache's policy asks the same of this response, as often as once
-                # a minute (newsroom/front_cache/policy.py): a fresh answer saves it a query.
-                NEXT_TO_APPEAR_KEY: known,
-            },
-            POLICY_SECONDS,
-        )
-    return known
+    return next_appearance_of(context.get("request")) or NOTHING_WAITING
 
 
 TAXONOMY_INDEXES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
