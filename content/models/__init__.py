@@ -1,8 +1,10 @@
 """The newsroom's models. Outside code imports from ``content.models``.
 
-Inside the package, dependencies point one way: pages use snippets and querysets.
+Inside the package, dependencies point one way: pages use snippets and querysets, and
+article_terms (what an article's footer names) uses pages.
 """
 
+from content.models.article_terms import ArticleTerms, article_terms, terms_of_revision
 from content.models.generation import ReaderGeneration
 from content.models.memory import MemorySegment
 from content.models.pages import (
@@ -40,6 +42,7 @@ __all__ = [
     "ArticleKind",
     "ArticlePage",
     "ArticleTag",
+    "ArticleTerms",
     "Author",
     "BasePage",
     "DeskAssignment",
@@ -59,9 +62,11 @@ __all__ = [
     "Translation",
     "TranslationStatus",
     "UnitIndexPage",
+    "article_terms",
     "hero_renditions",
     "localized_slug_q",
     "rendition_or_none",
     "site_for_request",
     "site_root_paths",
+    "terms_of_revision",
 ]

@@ -6,7 +6,13 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from content.models import RegionIndexPage, TopicIndexPage, UnitIndexPage
+from content.models import (
+    RegionIndexPage,
+    TopicIndexPage,
+    UnitIndexPage,
+    article_terms,
+    terms_of_revision,
+)
 from newsroom.serving import next_story_appearance as next_appearance_of
 from newsroom.serving import reader_generation
 from newsroom.structured_data import page_json_ld, share_image
@@ -37,6 +43,18 @@ def next_story_appearance(context):
     with the generation (newsroom/serving.py), in the same query.
     """
     return next_appearance_of(context.get("request")) or NOTHING_WAITING
+
+
+@register.simple_tag(takes_context=True)
+def footer_terms(context, page):
+    """The article's coordinating units, topics, regions and tags (``content.models.ArticleTerms``).
+
+    In one query as published; a preview's as the revision previewed has them.
+    """
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        return terms_of_revision(page)
+    return article_terms(page.pk, get_language())
 
 
 TAXONOMY_INDEXES = {"topics": TopicIndexPage, "regions": RegionIndexPage, "units": UnitIndexPage}
