@@ -25,9 +25,13 @@ Readers' requests also hold one of the machine's reader slots while they wait on
 (``in_flight.py``): one fewer than the web workers, so that a hung node never holds every
 gunicorn worker, and none at all once a request has gone unanswered for ``hung_after``.
 
-Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). Two kinds
-of timeout prove nothing about the node and leave the circuit as it was: the first timeout
-of a client never answered yet (a worker's cold start on a busy machine), and the timeout of
+Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). A reader's
+search from a client already answered waits ``reader_timeout`` at most (when set, shorter than
+``timeout``): a warm search answers in tens of milliseconds, and each second a worker waits
+on a hung node is a second the pages queued behind it wait too. Indexing, the outbox and
+admin commands keep their longer timeouts. Two kinds of timeout prove nothing about the node
+and leave the circuit as it was: the first timeout of a client never answered yet (a
+worker's cold start on a busy machine, which waits the full ``timeout``), and the timeout of
 a caller who chose to wait less than the read timeout (related stories are time-boxed).
 """
 
@@ -38,7 +42,6 @@ import os
 import struct
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import astuple, dataclass
@@ -325,11 +328,6 @@ class Circuit:
 CIRCUIT = Circuit()
 
 
-# Timeouts that prove nothing about the node (its first, or a caller's shorter wait): the node
-# marks them, ``CircuitTransport`` reads the mark. Callers still see a plain ConnectionTimeout.
-INCONCLUSIVE_TIMEOUTS: "weakref.WeakSet[BaseException]" = weakref.WeakSet()
-
-
 class Warmth:
     """Whether a client (one process's connections to the nodes) has ever been answered.
 
@@ -356,14 +354,15 @@ class Warmth:
 
 
 class CircuitNode(Urllib3HttpNode):
-    """A urllib3 node with separate connect and read timeouts, which says what its timeouts prove.
+    """A urllib3 node with separate connect and read timeouts, which notes its first answer.
 
-    ``CircuitTransport`` counts the outcome of a whole request, whichever nodes served it.
-    The nodes of one client share its ``warmth``.
+    ``CircuitTransport`` counts the outcome of a whole request, whichever nodes served it,
+    and judges what its timeouts prove. The nodes of one client share its ``warmth``.
     """
 
     connect_timeout = DEFAULT_CONNECT_TIMEOUT
     read_timeout = 1.0
+    reader_timeout = 1.0  # a warm client's reader searches (CircuitTransport)
     warmth = Warmth()
 
     def __init__(self, config: NodeConfig) -> None:
@@ -381,7 +380,7 @@ class CircuitNode(Urllib3HttpNode):
         headers: HttpHeaders | None = None,
         request_timeout: DefaultType | float | None = DEFAULT,
     ) -> NodeApiResponse:
-        """Send the request; mark a timeout that proves nothing in ``INCONCLUSIVE_TIMEOUTS``."""
+        """Send the request; a connection never made is ``NodeUnreachable`` (another node may)."""
         read = request_timeout if isinstance(request_timeout, int | float) else self.read_timeout
         timeout: Any = self._timeout(float(read))  # urllib3 takes a Timeout where floats go
         try:
@@ -391,8 +390,6 @@ class CircuitNode(Urllib3HttpNode):
                 isinstance(cause, urllib3.exceptions.ConnectTimeoutError) for cause in error.errors
             ):
                 raise NodeUnreachable(str(error), errors=error.errors) from error
-            if read < self.read_timeout or self.warmth.forgive_cold_timeout():
-                INCONCLUSIVE_TIMEOUTS.add(error)
             raise
         if response.meta.status not in UNHEALTHY_STATUSES:
             self.warmth.answered = True
@@ -418,30 +415,30 @@ class CircuitTransport(Transport):
     def _node_class(self) -> type[CircuitNode]:
         return cast(type[CircuitNode], type(self.node_pool.all()[0]))
 
-    def _warmth(self) -> Warmth:
-        return self._node_class().warmth
-
-    def _read_timeout(self) -> float:
-        return self._node_class().read_timeout
-
     def perform_request(self, method: str, target: str, **kwargs: Any) -> TransportApiResponse:
         """Send the request unless the circuit refuses it, and tell the circuit how it went."""
         if not CIRCUIT.allow():
             raise CircuitOpen("Elasticsearch failed recently; waiting before trying again.")
+        node_class = self._node_class()
+        warmth = node_class.warmth
+        cold = warmth.is_cold()
+        box = kwargs.get("request_timeout")
+        # A caller with a time box shorter than the read timeout (related stories) proves
+        # nothing by timing out, and waits for no slot.
+        boxed = isinstance(box, int | float) and box < node_class.read_timeout
+        reader = is_reader_request(target)
+        if reader and not cold and (box is DEFAULT or box == node_class.read_timeout):
+            # A warm reader's search: its own, shorter deadline, which counts when it passes.
+            kwargs["request_timeout"] = min(node_class.reader_timeout, node_class.read_timeout)
         sent = time.monotonic()
         try:
             slot: AbstractContextManager[None] = nullcontext()
-            if is_reader_request(target):
-                # A caller with a time box shorter than the read timeout (related stories)
-                # waits for no slot.
-                read_timeout = self._read_timeout()
-                box = kwargs.get("request_timeout")
-                boxed = isinstance(box, int | float) and box < read_timeout
+            if reader:
                 slot = READER_SLOTS.held(
                     lambda: CIRCUIT.last_answer,
                     wait=0.0 if boxed else READER_SLOTS.wait,
-                    cold=self._warmth().is_cold(),
-                    cold_wait=read_timeout,
+                    cold=cold,
+                    cold_wait=node_class.read_timeout,
                 )
             with slot:
                 sent = time.monotonic()
@@ -449,13 +446,14 @@ class CircuitTransport(Transport):
         except NodeBusy:
             CIRCUIT.record_inconclusive()
             raise
-        except TransportError as error:
-            if error in INCONCLUSIVE_TIMEOUTS:
+        except ConnectionTimeout:
+            if boxed or warmth.forgive_cold_timeout():
                 CIRCUIT.record_inconclusive()
-            elif isinstance(error, ConnectionTimeout):
-                CIRCUIT.record_failure(timed_out_since=sent)
             else:
-                CIRCUIT.record_failure()
+                CIRCUIT.record_failure(timed_out_since=sent)
+            raise
+        except TransportError:
+            CIRCUIT.record_failure()
             raise
         except BaseException:
             CIRCUIT.record_inconclusive()
@@ -521,13 +519,24 @@ def search_is_configured() -> bool:
 
 
 @cache
-def _client(url: str, timeout: float, connect_timeout: float, ca_certs: str = "") -> Elasticsearch:
+def _client(
+    url: str,
+    timeout: float,
+    connect_timeout: float,
+    ca_certs: str = "",
+    reader_timeout: float | None = None,
+) -> Elasticsearch:
     node_class = cast(
         type[CircuitNode],
         type(
             "NewsroomNode",
             (CircuitNode,),
-            {"connect_timeout": connect_timeout, "read_timeout": timeout, "warmth": Warmth()},
+            {
+                "connect_timeout": connect_timeout,
+                "read_timeout": timeout,
+                "reader_timeout": reader_timeout or timeout,
+                "warmth": Warmth(),
+            },
         ),
     )
     urls = node_urls(url)
@@ -553,6 +562,7 @@ def search_client() -> Elasticsearch:
         float(config["timeout"]),
         float(config.get("connect_timeout", DEFAULT_CONNECT_TIMEOUT)),
         str(config.get("ca_certs") or ""),
+        float(config.get("reader_timeout") or 0) or None,
     )
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import override
 from search.index.client import CIRCUIT, Circuit
 from search.index.in_flight import InFlightLimit, NodeBusy
 from tests.factories.stories import published_story
+from tests.search.latency_proxy import LatencyProxy
 
 SLOTS = 2
 HUNG_AFTER = 0.5
@@ -155,6 +156,60 @@ def test_an_article_does_not_wait_for_a_slot_for_its_related_stories(slotted, st
         response = client.get(url)
     assert response.status_code == 200
     assert time.monotonic() - started < 1.0
+
+
+# A reader's search waits less for a warm node than indexing does (reader_timeout).
+
+READ_TIMEOUT = 3.0
+READER_TIMEOUT = 0.3
+
+
+@pytest.fixture
+def slow_link(settings, search_index, search_node, story):
+    """The node behind a proxy that may hold its answers; searches wait reader_timeout."""
+    with LatencyProxy(search_node, latency=0.0) as proxy:
+        settings.NEWSROOM_SEARCH = {
+            **settings.NEWSROOM_SEARCH,
+            "url": proxy.url,  # a client of its own: its first request is a cold one
+            "timeout": READ_TIMEOUT,
+            "reader_timeout": READER_TIMEOUT,
+            "failure_threshold": 3,
+        }
+        yield proxy
+
+
+def test_a_warm_search_gives_up_on_a_hung_node_at_the_reader_timeout(slow_link, story, client):
+    assert not search(client)[0].degraded  # the node answers: the client is warm
+    slow_link.latency = READ_TIMEOUT  # the node hangs
+
+    result, seconds = search(client)
+
+    assert result.degraded
+    assert [hit.page_id for hit in result.hits] == [story.pk]  # the database found it
+    assert READER_TIMEOUT <= seconds < READ_TIMEOUT / 2
+    assert CIRCUIT.failures == 1  # its own deadline passed: it counts against the node
+
+
+def test_a_workers_first_search_waits_the_full_read_timeout(slow_link, story, client):
+    slow_link.latency = READER_TIMEOUT * 2  # a cold start on a busy machine
+
+    result, seconds = search(client)
+
+    assert not result.degraded
+    assert seconds >= READER_TIMEOUT * 2
+    assert CIRCUIT.failures == 0
+
+
+def test_writes_to_the_index_keep_their_own_timeout(slow_link, section, refresh, client):
+    assert not search(client)[0].degraded
+    slow_link.latency = READER_TIMEOUT * 2
+    published_story(section, {"vi": ("Trà xanh", "Nội dung."), "en": ("Green tea", "Text.")})
+    refresh()  # the outbox's writes wait longer than a reader would
+    slow_link.latency = 0.0
+
+    result, _seconds = search(client, "green tea")
+    assert not result.degraded
+    assert len(result.hits) == 1
 
 
 def test_threads_of_one_process_take_slots_of_their_own(tmp_path):
