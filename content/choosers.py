@@ -5,13 +5,18 @@ them: the widget's "Choose ministry unit" when the editor's form class is made, 
 title when the admin's URLs are loaded. Whoever came first chose the language for everyone
 after, and the English admin showed "Chọn" beside "ministry unit". These read their words
 when they render, in the language of the request.
+
+A taxonomy's chooser (topics, regions, units) finds a name in any language.
 """
 
-from django.db.models import ForeignKey
+from django.conf import settings
+from django.db.models import ForeignKey, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.snippets.views.chooser import ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 # Wagtail's own words: unmarked where its catalogs translate them in every language, marked
@@ -61,3 +66,44 @@ class TranslatedSnippetChooserViewSet(SnippetChooserViewSet):
         register_form_field_override(
             ForeignKey, to=self.model, override={"widget": SnippetChooser(model=self.model)}
         )
+
+
+class NameInAnyLanguageSearchForm(SearchFilterMixin, BaseFilterForm):
+    """The chooser's search box, matching part of a name in any language, or of the slug.
+
+    Wagtail's search would match the one name its index holds, in whatever language was
+    active when the item was saved: a writer in the English admin would not find a topic
+    indexed under its Vietnamese name. A taxonomy has tens of rows, which a query over every
+    language's column reads at once, and it finds "trad" in "Trade" as the writer types.
+    """
+
+    def filter(self, objects):
+        objects = BaseFilterForm.filter(self, objects)
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            matches = Q(slug__icontains=query)
+            for code, _name in settings.LANGUAGES:
+                column = build_localized_fieldname("name", code)
+                matches |= Q(**{f"{column}__icontains": query})
+            objects = objects.filter(matches)
+            self.is_searching, self.search_query = True, query
+        return objects
+
+
+class TaxonomyChooseView(TitledChooseView):
+    """A taxonomy's chooser modal, its search over every language's name."""
+
+    filter_form_class = NameInAnyLanguageSearchForm
+
+
+class TaxonomyChooseResultsView(ChooseResultsView):
+    """The results of a taxonomy's chooser, as its search box refreshes them."""
+
+    filter_form_class = NameInAnyLanguageSearchForm
+
+
+class TaxonomyChooserViewSet(TranslatedSnippetChooserViewSet):
+    """The chooser of topics, regions or units: a name is found in any language."""
+
+    choose_view_class = TaxonomyChooseView
+    choose_results_view_class = TaxonomyChooseResultsView

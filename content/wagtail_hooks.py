@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.choosers import TranslatedSnippetChooserViewSet
+from content.choosers import TaxonomyChooserViewSet, TranslatedSnippetChooserViewSet
 from content.editorial import assign_editorial_workflow
 from content.editorial.dashboard import with_languages_awaiting_review
 from content.models import (
@@ -37,7 +37,13 @@ class NewsroomSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = TranslatedSnippetChooserViewSet
 
 
-class TopicViewSet(NewsroomSnippetViewSet):
+class TaxonomySnippetViewSet(NewsroomSnippetViewSet):
+    """A taxonomy whose chooser finds a name in any language, to choose several in a story."""
+
+    chooser_viewset_class = TaxonomyChooserViewSet
+
+
+class TopicViewSet(TaxonomySnippetViewSet):
     """Topics in the Newsroom snippets menu."""
 
     model = Topic
@@ -46,7 +52,7 @@ class TopicViewSet(NewsroomSnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class RegionViewSet(NewsroomSnippetViewSet):
+class RegionViewSet(TaxonomySnippetViewSet):
     """Regions in the Newsroom snippets menu."""
 
     model = Region
@@ -55,7 +61,7 @@ class RegionViewSet(NewsroomSnippetViewSet):
     search_fields = ["name", "slug"]
 
 
-class MinistryUnitViewSet(NewsroomSnippetViewSet):
+class MinistryUnitViewSet(TaxonomySnippetViewSet):
     """The ministry's units and the units they belong to."""
 
     model = MinistryUnit
@@ -150,6 +156,13 @@ def readable_language_toggles():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("content/admin/locale_picker.css")
     )
+
+
+@hooks.register("insert_editor_js")
+def name_what_wagtail_leaves_nameless():
+    # Draftail's rich text boxes have no accessible name (wagtail/wagtail#14205), nor the tag
+    # field's typing box, nor a chooser's modal dialog: this names each after what it belongs to.
+    return format_html('<script src="{}"></script>', static("content/admin/accessible_names.js"))
 
 
 @hooks.register("before_edit_page")

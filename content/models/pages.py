@@ -1,6 +1,5 @@
 """Page types: the home page, sections, articles and the browse pages for units and taxonomies."""
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -37,6 +36,7 @@ from content.reapproval import ReapprovalNoticePanel
 
 # The translated fields' module, not the package: the workflow needs these models.
 from content.translating.fields import write_fields
+from content.widgets import MultipleSnippetChooser
 
 
 def paginate(request, queryset, per_page=None):
@@ -292,7 +292,9 @@ class ArticlePage(BasePage):
         InlinePanel(
             "bylines",
             label=_("Byline"),
-            help_text=_("With no byline, a new story is signed by the author linked to you."),
+            help_text=_(
+                "With no byline, the story is signed by the author linked to its writer's account."
+            ),
         ),
     ]
     metadata_panels = [
@@ -300,10 +302,10 @@ class ArticlePage(BasePage):
         FieldPanel("publication_date"),
         FieldPanel("embargoed_until", permission="content.set_embargo"),
         FieldPanel("lead_unit"),
-        # A click per choice, no Ctrl-click; StoryForm requires topics only for review.
-        FieldPanel("coordinating_units", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple, required_on_save=False),
-        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        # Searchable choosers, no Ctrl-click; StoryForm requires topics only for review.
+        FieldPanel("coordinating_units", widget=MultipleSnippetChooser(MinistryUnit)),
+        FieldPanel("topics", widget=MultipleSnippetChooser(Topic), required_on_save=False),
+        FieldPanel("regions", widget=MultipleSnippetChooser(Region)),
         FieldPanel("tags"),
         FieldPanel("documents"),
         MultiFieldPanel(

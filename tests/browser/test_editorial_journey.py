@@ -228,3 +228,50 @@ def test_a_story_written_in_english_opens_with_its_english_text_in_view(
     assert standfirst.input_value() == "Fourteen more flights a week from June."
     assert browser_page.locator("#id_title_vi").is_visible()  # Wagtail's title, as ever
     assert not browser_page.locator("div.locale-picker").is_visible()
+
+
+def test_a_writer_finds_and_chooses_two_topics_by_searching(
+    live_server, section, writer, browser_page
+):
+    in_english(writer)
+    AuthorFactory(user=writer)
+    wanted = [TopicFactory(name_en="International trade"), TopicFactory(name_en="Trade promotion")]
+    TopicFactory(name_en="Tourism")
+    story = ArticlePageFactory(parent=section, live=False, owner=writer)
+    story.topics.clear()
+    story.save_revision(user=writer)
+    page, url = browser_page, live_server.url
+    log_in(page, url, writer)
+    page.goto(f"{url}/admin/pages/{story.pk}/edit/")
+    page.get_by_role("tab", name="Details").click()
+    topics = page.get_by_role("group", name="Topics")
+    assert not page.locator("select#id_topics").is_visible()  # the chooser stands in for it
+    assert serious_violations(page) == []
+
+    topics.get_by_role("button", name="Add topics").click()
+    modal = page.locator(".modal")
+    modal.get_by_role("textbox", name="Search term").fill("trade")
+    modal.get_by_role("alert").filter(has_text="There are 2 matches").wait_for()
+    assert "Tourism" not in modal.inner_text()
+    assert serious_violations(page, within=".modal") == []
+    for topic in wanted:
+        modal.get_by_role("checkbox", name=topic.name_en).check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    modal.wait_for(state="hidden")
+
+    chosen = topics.get_by_role("listitem")
+    assert chosen.all_inner_texts() == ["International trade", "Trade promotion"]
+    assert serious_violations(page) == []
+    # A wrong pick is taken back with its own button, and the focus stays in the list.
+    topics.get_by_role("button", name="Remove Trade promotion").click()
+    assert chosen.all_inner_texts() == ["International trade"]
+    topics.get_by_role("button", name="Add topics").click()
+    modal.get_by_role("textbox", name="Search term").fill("promotion")
+    modal.get_by_role("checkbox", name="Trade promotion").check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    modal.wait_for(state="hidden")
+
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_selector(".messages")
+    draft = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    assert set(draft.topics.all()) == set(wanted)
