@@ -143,22 +143,9 @@ def test_queries_do_not_grow_with_stories_translations_or_languages(
     assert len(small_warm) <= BOUNDS[page_type], explained(small_warm, BOUNDS[page_type])
 
 
-# The first request after a restart, measured without Elasticsearch (related stories from the
-# database, 3 queries more than with it): the article 17, a section 11, a topic 12. Left to
-# do: the footer's units, topics, regions and tags in one query; the pagination's count with
-# the page's rows; the front cache's next appearance with the page (issue 15).
-COLD_NOT_YET_WITHIN = "cold: not yet within its bound"
-
-
-@pytest.mark.parametrize(
-    "page_type",
-    [
-        pytest.param(page_type, marks=pytest.mark.xfail(reason=COLD_NOT_YET_WITHIN, strict=True))
-        if page_type != "home"
-        else page_type
-        for page_type in BOUNDS
-    ],
-)
+# Measured without Elasticsearch: an article's related stories then come from the database
+# (the listing and its renditions), the costlier case.
+@pytest.mark.parametrize("page_type", list(BOUNDS))
 def test_the_first_request_after_a_restart_stays_within_its_bound(client, home, section, page_type):
     (small_cold, _), (large_cold, _) = measured(client, Newsroom(home, section), page_type)
     bound = BOUNDS[page_type]
