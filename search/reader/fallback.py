@@ -10,8 +10,9 @@ matched as substrings of the language's own title, standfirst and body columns.
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Case, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, TextField, Value, When, Window
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from modeltranslation.utils import build_localized_fieldname
@@ -68,7 +69,7 @@ def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
     if not terms:
         return stories.annotate(rank=Value(0))
     body_field = build_localized_fieldname("body", language)
-    stories = stories.annotate(body_text=Cast(body_field, TextField()))
+    stories = stories.alias(body_text=Cast(body_field, TextField()))  # matched, not read
     every, in_titles, in_standfirsts = Q(), Q(), Q()
     for term in terms:
         title, standfirst, body = _term_match(language, term)
@@ -118,20 +119,35 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     if request.date_to:
         stories = stories.filter(publication_date__date__lte=request.date_to)
     # Search backends filter only on indexed fields, so select the matching stories first.
-    found: Any = ArticlePage.objects.filter(pk__in=stories.values("pk")).for_listing()
+    found: Any = (
+        ArticlePage.objects.filter(pk__in=stories.values("pk"))
+        .for_listing()
+        .defer(*_unread_columns())
+        .annotate(found_total=Window(Count("pk")))
+    )
     by_relevance = bool(request.query) and request.sort != "date"
     if not by_relevance:
-        found = found.newest_first()
+        # Newest first, ties by id: the search backend sorts only on its filter fields ("pk"
+        # is none of them).
+        found = found.order_by("-publication_date", "-id")
     if request.query:
         found = text_matches(found, request.language, request.query, by_relevance)
-    total = found.count()
     pages = list(found[request.offset : request.offset + PAGE_SIZE])
+    # Each row carries the number of matches (a window over the same query): no count query,
+    # unless the reader asked for a page past the last.
+    total = pages[0].found_total if pages else (found.count() if request.offset else 0)
     return SearchResult(
         hits=hits_from_pages(pages, request.language),
         total=total,
         request=request,
         degraded=degraded,
     )
+
+
+def _unread_columns() -> list[str]:
+    """The stories' bodies, every language's: a hit shows none, and they are the rows' bulk."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    return ["body", *(build_localized_fieldname("body", code) for code in languages)]
 
 
 def _section_path(section_id: str) -> str:
