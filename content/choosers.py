@@ -6,16 +6,20 @@ title when the admin's URLs are loaded. Whoever came first chose the language fo
 after, and the English admin showed "Chọn" beside "ministry unit". These read their words
 when they render, in the language of the request.
 
-A taxonomy's chooser (topics, regions, units) finds a name in any language.
+A taxonomy's chooser (topics, regions, units) finds a name in any language, and chooses a
+name in one click even where several may be chosen.
 """
 
 from django.conf import settings
+from django.contrib.admin.utils import quote
 from django.db.models import ForeignKey, Q
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -90,16 +94,48 @@ class NameInAnyLanguageSearchForm(SearchFilterMixin, BaseFilterForm):
         return objects
 
 
-class TaxonomyChooseView(TitledChooseView):
-    """A taxonomy's chooser modal, its search over every language's name."""
+# Each checkbox named by the name beside it, no longer its label.
+NAMED_CHECKBOX = "content/choosers/checkbox_select_cell.html"
+
+
+class TaxonomyChoosing:
+    """What a taxonomy's modal adds: its search over every language, and a name chosen in a click.
+
+    In its multiple mode Wagtail makes each name the label of its checkbox, so that choosing
+    one topic takes a tick and "Confirm selection". Here a name is a link that chooses it at
+    once, as in the single mode (the chosen view answers with a list when the modal asked for
+    several); the checkboxes remain for choosing several together.
+    """
 
     filter_form_class = NameInAnyLanguageSearchForm
 
+    @property
+    def title_column(self):
+        labelled = super().title_column
+        return TitleColumn(
+            labelled.name,
+            label=labelled.label,
+            accessor=str,
+            get_url=lambda item: self.append_preserved_url_parameters(
+                reverse(self.chosen_url_name, args=(quote(item.pk),))
+            ),
+            get_title_id=lambda item: f"chooser-modal-title-{quote(item.pk)}",
+            link_attrs={"data-chooser-modal-choice": True},
+        )
 
-class TaxonomyChooseResultsView(ChooseResultsView):
+    @property
+    def checkbox_column(self):
+        column = super().checkbox_column
+        column.cell_template_name = NAMED_CHECKBOX
+        return column
+
+
+class TaxonomyChooseView(TaxonomyChoosing, TitledChooseView):
+    """A taxonomy's chooser modal."""
+
+
+class TaxonomyChooseResultsView(TaxonomyChoosing, ChooseResultsView):
     """The results of a taxonomy's chooser, as its search box refreshes them."""
-
-    filter_form_class = NameInAnyLanguageSearchForm
 
 
 class TaxonomyChooserViewSet(TranslatedSnippetChooserViewSet):

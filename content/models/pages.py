@@ -296,17 +296,19 @@ class ArticlePage(BasePage):
                 "With no byline, the story is signed by the author linked to its writer's account."
             ),
         ),
+        # Below the byline, what else review needs (StoryForm requires the lead unit and
+        # topics only then), so that a writer drafts and submits from one tab; searchable
+        # choosers for the taxonomies, no Ctrl-click.
+        FieldPanel("lead_unit"),
+        FieldPanel("topics", widget=MultipleSnippetChooser(Topic), required_on_save=False),
+        FieldPanel("coordinating_units", widget=MultipleSnippetChooser(MinistryUnit)),
+        FieldPanel("regions", widget=MultipleSnippetChooser(Region)),
+        FieldPanel("tags"),
     ]
     metadata_panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("publication_date"),
         FieldPanel("embargoed_until", permission="content.set_embargo"),
-        FieldPanel("lead_unit"),
-        # Searchable choosers, no Ctrl-click; StoryForm requires topics only for review.
-        FieldPanel("coordinating_units", widget=MultipleSnippetChooser(MinistryUnit)),
-        FieldPanel("topics", widget=MultipleSnippetChooser(Topic), required_on_save=False),
-        FieldPanel("regions", widget=MultipleSnippetChooser(Region)),
-        FieldPanel("tags"),
         FieldPanel("documents"),
         MultiFieldPanel(
             [FieldPanel("source_name"), FieldPanel("source_url")],

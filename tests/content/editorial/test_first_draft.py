@@ -174,12 +174,6 @@ class TestSubmittingForReview:
         assert ArticlePage.objects.get().current_workflow_task.name == "Editorial review"
 
 
-def test_topics_and_regions_are_chosen_with_one_click_each(client, section, writer, facts):
-    client.force_login(writer)
-    html = client.get(add_url(section)).content.decode()
-    assert f'type="checkbox" name="topics" value="{facts["topic"].pk}"' in html
-
-
 def test_the_editor_holds_only_the_stories_own_language(client, section, writer):
     client.force_login(writer)
     form = client.get(add_url(section)).context["form"]

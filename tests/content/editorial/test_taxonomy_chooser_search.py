@@ -5,6 +5,7 @@ editor, read in the writer's admin language.
 """
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -88,3 +89,17 @@ def test_the_modal_hands_several_topics_back_by_name_in_the_admin_language(clien
         (str(trade.pk), "International trade"),
         (str(tourism.pk), "Tourism"),
     }
+
+
+def test_a_name_in_the_modal_chooses_that_topic_at_once_even_among_several(client, writer, trade):
+    client.force_login(writer)
+    url, query = chooser_url(Topic, "choose_results", multiple="1")
+    html = client.get(url, query).content.decode()
+    # Each name is a link that chooses it; its checkbox, for several, is named by it.
+    link = re.search(r'<a data-chooser-modal-choice href="([^"]+)">', html)
+    assert link, "no name links to its choice"
+    assert f'aria-labelledby="chooser-modal-title-{trade.pk}"' in html
+    result = json.loads(client.get(link.group(1).replace("&amp;", "&")).content)["result"]
+    assert result == [
+        {"id": str(trade.pk), "string": "International trade", "edit_url": result[0]["edit_url"]}
+    ]

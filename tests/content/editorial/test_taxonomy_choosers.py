@@ -86,6 +86,8 @@ def test_the_chosen_items_show_by_name_in_the_admin_language_each_removable(
     assert 'aria-label="Remove Trade"' in topics
     assert "Thương mại" not in topics.split("</select>")[1]
     assert 'aria-label="Remove Europe"' in chooser_of(response, "regions")
+    # Without JavaScript, the multiple select is the field, the chosen topic selected in it.
+    assert f'<option value="{trade.pk}" selected>Trade</option>' in topics
 
 
 def test_chosen_items_are_saved_with_a_draft(client, section, writer):
