@@ -338,6 +338,7 @@ def summarize(samples: list[Sample]) -> BurstFigures:
     print(
         f"  statuses {dict(sorted(statuses.items()))}; 5xx or no answer: {failures}; "
         f"searches in simplified mode: {degraded}/{len(searches)}; burst lasted {duration:.1f} s"
+        f"; {load_average()}"
     )
     return BurstFigures(
         failures,
@@ -350,6 +351,11 @@ def summarize(samples: list[Sample]) -> BurstFigures:
         degraded,
         duration,
     )
+
+
+def load_average() -> str:
+    """The machine's load (1, 5 and 15 minutes): a shared machine's figures need it beside them."""
+    return "load average " + ", ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def timeline(samples: list[Sample]) -> None:
@@ -391,6 +397,7 @@ def verdict(figures: list[BurstFigures], healthy: list[BurstFigures]) -> None:
         ),
         (f"pages p99 {pages_p99 * 1000:.0f} ms <= 500 ms", pages_p99 <= PAGES_P99_TARGET),
     ]
+    print(f"  {load_average()}")
     result = "PASS" if all(ok for _text, ok in checks) else "MISS"
     print(
         f"Verdict: {result} — "
