@@ -7,6 +7,8 @@ that opens Wagtail's snippet chooser modal; the chosen items post as the field's
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -166,3 +168,27 @@ def test_an_unknown_unit_leaves_the_story_as_it_was(client, section, writer):
         topic
         not in ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object().topics.all()
     )
+
+
+def editor_queries(client, story):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(edit_url(story)).status_code == 200
+    return len(queries)
+
+
+def test_the_editor_reads_each_taxonomy_once_however_many_items_are_chosen(client, section, writer):
+    story = ArticlePageFactory(parent=section, live=False, owner=writer)
+
+    def choose(count):
+        story.topics.set(TopicFactory.create_batch(count))
+        story.regions.set(RegionFactory.create_batch(count))
+        story.coordinating_units.set(MinistryUnitFactory.create_batch(count))
+        story.save_revision(user=writer)
+
+    choose(1)
+    choose(1)  # the editor reads one revision more once the story has an earlier one
+    client.force_login(writer)
+    editor_queries(client, story)  # what the first request reads once, cached after
+    one_each = editor_queries(client, story)
+    choose(12)
+    assert editor_queries(client, story) == one_each
