@@ -1,7 +1,8 @@
 """Stories related to the one a reader is reading: by their words, or by shared topics.
 
-An article never waits on the node for them: the query is time-boxed (``related_timeout``),
-and while the circuit is open the shared topics answer at once.
+An article never waits on the node for them: the query is time-boxed (``related_timeout``,
+never longer than a reader's search waits, ``reader_timeout``), and while the circuit is
+open the shared topics answer at once.
 """
 
 from typing import Any, cast
@@ -21,8 +22,11 @@ DEFAULT_RELATED_TIMEOUT = 0.4
 
 
 def _related_timeout() -> float:
+    """A page waits on the node no longer than a search does."""
     config = cast(dict[str, Any], settings.NEWSROOM_SEARCH)
-    return float(config.get("related_timeout", DEFAULT_RELATED_TIMEOUT))
+    box = float(config.get("related_timeout", DEFAULT_RELATED_TIMEOUT))
+    reader_timeout = float(config.get("reader_timeout") or 0)
+    return min(box, reader_timeout) if reader_timeout else box
 
 
 def _by_words(page: ArticlePage, language: str) -> list[Hit]:

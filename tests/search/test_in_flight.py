@@ -200,6 +200,22 @@ def test_a_workers_first_search_waits_the_full_read_timeout(slow_link, story, cl
     assert CIRCUIT.failures == 0
 
 
+def test_an_article_waits_no_longer_for_related_stories_than_a_search(
+    slow_link, settings, story, client
+):
+    settings.NEWSROOM_SEARCH = {**settings.NEWSROOM_SEARCH, "related_timeout": READ_TIMEOUT}
+    with override("en"):
+        url = story.get_url()
+    slow_link.latency = READ_TIMEOUT  # the node hangs
+
+    started = time.monotonic()
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert time.monotonic() - started < READ_TIMEOUT / 2
+    assert CIRCUIT.failures == 0  # a page's time box proves nothing against the node
+
+
 def test_writes_to_the_index_keep_their_own_timeout(slow_link, section, refresh, client):
     assert not search(client)[0].degraded
     slow_link.latency = READER_TIMEOUT * 2
