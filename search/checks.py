@@ -75,3 +75,35 @@ def fallback_search_runs_on_the_database(
             id="search.E004",
         )
     ]
+
+
+@checks.register()
+def reader_waits_are_consistent(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    """A reader's deadline within the read timeout; a hung node suspected before it passes."""
+    config = getattr(settings, "NEWSROOM_SEARCH", None) or {}
+    if not config.get("url") or "timeout" not in config:
+        return []
+    timeout = float(config["timeout"])
+    reader_timeout = float(config.get("reader_timeout") or timeout)
+    messages: list[checks.CheckMessage] = []
+    if reader_timeout > timeout:
+        messages.append(
+            checks.Warning(
+                f"A reader's search timeout ({reader_timeout} s) is longer than the read "
+                f"timeout ({timeout} s): readers wait the read timeout.",
+                hint="Lower NEWSROOM_SEARCH_READER_TIMEOUT.",
+                id="search.W005",
+            )
+        )
+    hung_after = float(config.get("hung_after") or 0)
+    if config.get("reader_slots") and hung_after >= min(reader_timeout, timeout):
+        messages.append(
+            checks.Warning(
+                f"hung_after ({hung_after} s) is not shorter than a reader's search waits "
+                f"({min(reader_timeout, timeout)} s): while the node hangs, searches wait for "
+                "a reader slot until the timeouts open the circuit, and pages behind them.",
+                hint="Set NEWSROOM_SEARCH_HUNG_AFTER to about half the reader timeout.",
+                id="search.W006",
+            )
+        )
+    return messages

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import pytest
 from django.utils.translation import override
 
+from search.checks import reader_waits_are_consistent
 from search.index.client import CIRCUIT, Circuit
 from search.index.in_flight import InFlightLimit, NodeBusy
 from tests.factories.stories import published_story
@@ -226,6 +227,25 @@ def test_writes_to_the_index_keep_their_own_timeout(slow_link, section, refresh,
     result, _seconds = search(client, "green tea")
     assert not result.degraded
     assert len(result.hits) == 1
+
+
+@pytest.mark.parametrize(
+    ("waits", "expected"),
+    [
+        ({"timeout": 1.0, "reader_timeout": 0.3, "hung_after": 0.15}, []),
+        ({"timeout": 1.0, "reader_timeout": 2.0, "hung_after": 0.15}, ["search.W005"]),
+        ({"timeout": 1.0, "reader_timeout": 0.3, "hung_after": 0.5}, ["search.W006"]),
+        ({"timeout": 0.4, "reader_timeout": None, "hung_after": 0.5}, ["search.W006"]),
+    ],
+)
+def test_an_operator_is_told_when_the_reader_waits_defeat_each_other(settings, waits, expected):
+    settings.NEWSROOM_SEARCH = {
+        **settings.NEWSROOM_SEARCH,
+        "url": "http://10.0.0.11:9200",
+        "reader_slots": 2,
+        **waits,
+    }
+    assert [message.id for message in reader_waits_are_consistent(None)] == expected
 
 
 def test_threads_of_one_process_take_slots_of_their_own(tmp_path):
