@@ -5,13 +5,16 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    JSONField,
     Min,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
 )
+from django.db.models.functions import JSONObject
 from django.db.models.lookups import StartsWith
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
@@ -89,14 +92,50 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-publication_date", "-pk")
 
     def for_listing(self):
-        """Everything a teaser or a search hit shows, fetched in a fixed number of queries.
+        """Everything a teaser or a search hit shows, in the stories' own query.
 
-        The images come joined to the stories' rows, their renditions in one query. Nothing
-        else: a teaser shows no topics, and a prefetch nobody reads costs every listing a query.
+        The images come joined to the stories' rows, each one's listing rendition with it
+        (``ListingIterable``). Nothing else: a teaser shows no topics.
         """
-        return self.select_related("lead_unit", "hero_image").prefetch_related(
-            hero_renditions(LISTING_IMAGE_SPEC)
+        rendition = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(image=OuterRef("hero_image"), filter_spec=LISTING_IMAGE_SPEC)
+            .order_by("-pk")  # the latest made, for the image's focal point as it is now
+            .values(json=JSONObject(**{name: name for name in RENDITION_FIELDS}))[:1]
         )
+        stories = self.select_related("lead_unit", "hero_image").annotate(
+            listing_rendition=Subquery(rendition, output_field=JSONField())
+        )
+        stories._iterable_class = ListingIterable
+        return stories
+
+
+# What a rendition's row holds besides its image and spec: enough to build it without a query.
+RENDITION_FIELDS = ("id", "file", "width", "height", "focal_point_key")
+
+
+class ListingIterable(ModelIterable):
+    """Stories whose hero image knows its listing rendition, read with the story's row.
+
+    Wagtail looks an image's renditions up in ``prefetched_renditions`` first, and only there
+    when the list exists: where the latest rendition was made for another focal point, or none
+    was made, it finds or makes the right one as it would without the list (the next listing
+    reads a new one). A separate prefetch of the renditions would cost every listing a query.
+    """
+
+    def __iter__(self):
+        for story in super().__iter__():
+            found = story.__dict__.pop("listing_rendition", None)
+            image = story.hero_image
+            if image is not None:
+                rendition_model = image.get_rendition_model()
+                image.prefetched_renditions = (
+                    [rendition_model(image=image, filter_spec=LISTING_IMAGE_SPEC, **found)]
+                    if found
+                    else []
+                )
+            yield story
 
 
 def hero_renditions(*specs):
