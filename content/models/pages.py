@@ -365,9 +365,8 @@ class ArticlePage(BasePage):
         context["authors"] = SimpleLazyObject(
             lambda: [b.author for b in self.bylines.select_related("author")]
         )
-        context["coordinating_units"] = self.coordinating_units.all()
-        context["topic_list"] = self.topics.all()
-        context["region_list"] = self.regions.all()
+        # The footer's units, topics, regions and tags: the template reads them in one query
+        # (content.models.article_terms, through the ``footer_terms`` tag).
         context["documents"] = self.documents.all()
         return context
 
