@@ -262,24 +262,30 @@ def test_a_writer_finds_and_chooses_two_topics_by_searching(
     assert serious_violations(page, within=".modal") == []
     for topic in wanted:
         modal.get_by_role("checkbox", name=topic.name_en).check()
-    modal.get_by_role("button", name="Confirm selection").click()
-    modal.wait_for(state="hidden")
+    # Each change is autosaved before the next, as a person's pace allows (see ``autosaved``).
+    with autosaved(page):
+        modal.get_by_role("button", name="Confirm selection").click()
+        modal.wait_for(state="hidden")
 
     chosen = topics.get_by_role("listitem")
     assert chosen.all_inner_texts() == ["International trade", "Trade promotion"]
     assert serious_violations(page) == []
     # A wrong pick is taken back with its own button, and the focus stays in the list.
-    topics.get_by_role("button", name="Remove Trade promotion").click()
+    with autosaved(page):
+        topics.get_by_role("button", name="Remove Trade promotion").click()
     assert chosen.all_inner_texts() == ["International trade"]
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Remove International trade"
     topics.get_by_role("button", name="Add topics").click()
     modal.get_by_role("textbox", name="Search term").fill("promotion")
     modal.get_by_role("alert").filter(has_text="There is 1 match").wait_for()
     modal.get_by_role("checkbox", name="Trade promotion").check()
-    modal.get_by_role("button", name="Confirm selection").click()
-    modal.wait_for(state="hidden")
+    with autosaved(page):
+        modal.get_by_role("button", name="Confirm selection").click()
+        modal.wait_for(state="hidden")
 
     assert chosen.all_inner_texts() == ["International trade", "Trade promotion"]
     page.get_by_role("button", name="Save draft").click()
-    page.wait_for_selector(".messages")
+    page.locator(".messages").filter(has_text="has been updated").wait_for()
     draft = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
     assert set(draft.topics.all()) == set(wanted)
