@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from content.models import ArticlePage
 from tests.content.admin_forms import add_form_data, edit_form_data
@@ -192,3 +193,14 @@ def test_the_editor_reads_each_taxonomy_once_however_many_items_are_chosen(clien
     one_each = editor_queries(client, story)
     choose(12)
     assert editor_queries(client, story) == one_each
+
+
+def test_a_vietnamese_admin_reads_the_chooser_in_vietnamese(client, section, writer):
+    UserProfile.objects.update_or_create(user=writer, defaults={"preferred_language": "vi"})
+    story = ArticlePageFactory(parent=section, live=False, owner=writer)
+    story.topics.set([TopicFactory(name_vi="Thương mại", name_en="Trade")])
+    story.save_revision(user=writer)
+    client.force_login(writer)
+    topics = chooser_of(client.get(edit_url(story)), "topics")
+    assert "Thêm chủ đề" in topics
+    assert 'aria-label="Bỏ chọn Thương mại"' in topics
