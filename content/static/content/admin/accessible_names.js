@@ -12,8 +12,14 @@
 
   const NAMELESS_DIALOG = '.modal[role=dialog]:not([aria-label]):not([aria-labelledby])';
 
-  function idOf(element, id) {
-    element.id = element.id || id;
+  let made = 0;
+
+  // The element's id, given one first if it has none.
+  function idOf(element, prefix) {
+    if (!element.id) {
+      made += 1;
+      element.id = `${prefix}-${made}`;
+    }
     return element.id;
   }
 
@@ -22,7 +28,7 @@
   function labelIds(box) {
     const ids = [];
     const label = box.closest('[data-field-wrapper]')?.querySelector(':scope > label');
-    if (label) ids.push(idOf(label, `${box.id || 'rich-text'}-label`));
+    if (label) ids.push(idOf(label, 'newsroom-field-label'));
     for (
       let panel = box.closest('section.w-panel');
       panel;
@@ -35,7 +41,7 @@
           ids.unshift(heading.id);
           break;
         }
-        ids.unshift(idOf(blockType, `${panel.id}-type`));
+        ids.unshift(idOf(blockType, 'newsroom-block-type'));
       }
     }
     return ids.filter(Boolean);
@@ -48,7 +54,7 @@
     });
     document.querySelectorAll(NAMELESS_DIALOG).forEach((dialog) => {
       const title = dialog.querySelector('h1');
-      if (title) dialog.setAttribute('aria-labelledby', idOf(title, 'modal-dialog-title'));
+      if (title) dialog.setAttribute('aria-labelledby', idOf(title, 'newsroom-dialog-title'));
     });
   }
 
