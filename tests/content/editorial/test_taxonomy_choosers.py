@@ -4,6 +4,7 @@ The editor shows what is chosen by name, in the person's admin language, with an
 that opens Wagtail's snippet chooser modal; the chosen items post as the field's values.
 """
 
+import html
 import json
 
 import pytest
@@ -42,10 +43,10 @@ def edit_url(story):
 
 def chooser_of(response, field):
     """The rendered chooser of ``field`` in the editor's HTML."""
-    html = response.content.decode()
-    start = html.index(f'<select name="{field}"')
-    opening = html.rindex('data-controller="newsroom-multiple-chooser"', 0, start)
-    return html[opening : html.index("</template>", start)]
+    editor = response.content.decode()
+    start = editor.index(f'<select name="{field}"')
+    opening = editor.rindex('data-controller="newsroom-multiple-chooser"', 0, start)
+    return editor[opening : editor.index("</template>", start)]
 
 
 def errors_of(response):
@@ -63,12 +64,8 @@ def test_the_editor_offers_a_chooser_for_topics_regions_and_units(client, sectio
         chooser = chooser_of(response, field)
         assert button in chooser
         # The "Add" button opens Wagtail's snippet chooser modal, several at once.
-        modal = json.loads(
-            chooser.split('data-newsroom-multiple-chooser-modal-value="')[1]
-            .split('"')[0]
-            .replace("&quot;", '"')
-            .replace("&amp;", "&")
-        )
+        attribute = chooser.split('data-newsroom-multiple-chooser-modal-value="')[1]
+        modal = json.loads(html.unescape(attribute.split('"')[0]))
         assert modal["_type"] == "wagtail.snippets.widgets.SnippetChooser"
         assert "/admin/snippets/choose/content/" in json.dumps(modal)
     assert "content/admin/multiple_chooser.js" in response.content.decode()
