@@ -96,7 +96,7 @@ bench-site: install ## Article and section rendered and from Django's page cache
 	$(BIN)/python -m tests.bench.site_bench
 
 .PHONY: bench-burst
-bench-burst: install ## Gunicorn, 3 workers, node hung: 24 searches at once; p99 of search and pages (BENCH_DATABASE_URL, PostgreSQL)
+bench-burst: install ## Gunicorn, 3 workers, node hung: 24 searches at once; p99 of search and pages (BENCH_DATABASE_URL, PostgreSQL; BENCH_BURST_PAGE_CACHE=true as production)
 	$(BIN)/python -m tests.bench.burst_bench
 
 .PHONY: bench-feeds

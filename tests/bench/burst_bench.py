@@ -17,6 +17,10 @@ It prints the 5xx count, median and p99 of searches and pages (home apart), for 
 burst, and a verdict on the hung bursts against the targets: no 5xx, search p99 within 3 s,
 pages p99 within 500 ms (medians over the bursts).
 
+Pages are rendered by gunicorn on every request unless ``BENCH_BURST_PAGE_CACHE=true``, which
+serves them from Django's page cache in Redis as production does; searches are never cached
+(each burst asks new words). A page still waits for a free worker either way.
+
 Needs PostgreSQL: ``BENCH_DATABASE_URL`` (else ``DATABASE_URL``), a role that may create
 databases; the benchmark drops and creates ``newsroom_burst`` next to the one named.
 """
@@ -54,6 +58,7 @@ WORKERS = 3
 SEARCHERS = 24
 PAGE_READERS = int(os.environ.get("BENCH_BURST_PAGE_READERS", "3"))
 BURSTS = int(os.environ.get("BENCH_BURSTS", "3"))
+PAGE_CACHE = os.environ.get("BENCH_BURST_PAGE_CACHE", "false").lower() == "true"
 BASELINE_RUNS = 20
 SEARCH_P99_TARGET = 3.0
 PAGES_P99_TARGET = 0.5
@@ -429,6 +434,7 @@ def main():
             DJANGO_STATIC_ROOT=str(STATE_DIR / "static"),
             DJANGO_MEDIA_ROOT=str(STATE_DIR / "media"),
             REDIS_URL=f"redis://127.0.0.1:{redis.port}/0",
+            NEWSROOM_PAGE_CACHE=str(PAGE_CACHE).lower(),
         )
         prepare_database(env)
         starting.join()
@@ -462,7 +468,8 @@ def run(env, node):
         warm(server, pages, warm_queries)
         until_every_worker_answers_from_elasticsearch(server, warm_queries)
         print(
-            f"gunicorn, {WORKERS} sync workers, all warm; pages: "
+            f"gunicorn, {WORKERS} sync workers, all warm; "
+            f"pages {'from the page cache' if PAGE_CACHE else 'rendered each time'}: "
             + ", ".join(urllib.parse.urlsplit(url).path for url in pages.values())
         )
         print(f"\nBaseline, node healthy, one reader at a time ({BASELINE_RUNS} of each)")
