@@ -116,7 +116,13 @@ class ListingPage(BasePage):
 
     def articles(self):
         """Articles a reader in the current language may see, newest first, ready to list."""
-        return ArticlePage.objects.readable_in(get_language()).newest_first().for_listing()
+        language = get_language()
+        return (
+            ArticlePage.objects.readable_in(language)
+            .newest_first()
+            .for_listing()
+            .shown_in(language)
+        )
 
 
 class HomePage(ListingPage):

@@ -16,10 +16,14 @@ from django.db.models.functions import JSONObject
 from django.db.models.lookups import StartsWith
 from django.db.models.query import ModelIterable
 from django.utils import timezone
+from modeltranslation import settings as translation_settings
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from content.frame import fallback_order
 from content.models.translations import Translation
 
 LISTING_IMAGE_SPEC = "fill-640x360"
@@ -109,6 +113,21 @@ class ArticlePageQuerySet(PageQuerySet):
         )
         stories._iterable_class = ListingIterable
         return stories
+
+    def shown_in(self, language: str):
+        """Only the columns a teaser in ``language`` may show: no body, no other language's text.
+
+        A story's row holds every language's columns and ten StreamField bodies, each decoded
+        when read; a teaser shows its text in the reader's language or a fallback's.
+        """
+        shown = set(fallback_order(language))
+        hidden = [
+            build_localized_fieldname(field, code)
+            for field in translator.get_options_for_model(self.model).get_field_names()
+            for code in translation_settings.AVAILABLE_LANGUAGES
+            if field == "body" or code not in shown
+        ]
+        return self.defer("body", *hidden)
 
 
 # What a rendition's row holds besides its image and spec: enough to build it without a query.

@@ -10,7 +10,6 @@ matched as substrings of the language's own title, standfirst and body columns.
 import json
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, TextField, Value, When, Window
 from django.db.models.functions import Cast
@@ -122,7 +121,7 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     found: Any = (
         ArticlePage.objects.filter(pk__in=stories.values("pk"))
         .for_listing()
-        .defer(*_unread_columns())
+        .shown_in(request.language)
         .annotate(found_total=Window(Count("pk")))
     )
     by_relevance = bool(request.query) and request.sort != "date"
@@ -142,12 +141,6 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
         request=request,
         degraded=degraded,
     )
-
-
-def _unread_columns() -> list[str]:
-    """The stories' bodies, every language's: a hit shows none, and they are the rows' bulk."""
-    languages = [code for code, _name in settings.LANGUAGES]
-    return ["body", *(build_localized_fieldname("body", code) for code in languages)]
 
 
 def _section_path(section_id: str) -> str:

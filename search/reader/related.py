@@ -61,7 +61,8 @@ def _by_topics(page: ArticlePage, language: str) -> list[Hit]:
         .exclude(pk=page.pk)
         .distinct()
         .newest_first()
-        .for_listing()[:RELATED_SIZE]
+        .for_listing()
+        .shown_in(language)[:RELATED_SIZE]
     )
     return hits_from_pages(list(stories), language)
 
