@@ -26,9 +26,11 @@ Readers' requests also hold one of the machine's reader slots while they wait on
 gunicorn worker, and none at all once a request has gone unanswered for ``hung_after``.
 
 Connecting and reading have their own timeouts (``connect_timeout``, ``timeout``). A reader's
-search from a client already answered waits ``reader_timeout`` at most (when set, shorter than
-``timeout``): a warm search answers in tens of milliseconds, and each second a worker waits
-on a hung node is a second the pages queued behind it wait too. Indexing, the outbox and
+search from a client already answered waits four times its recent pace (``ReaderPace``),
+no less than ``reader_timeout`` and no more than ``timeout``: a warm search answers in tens
+of milliseconds on a quiet machine, and each second a worker waits on a hung node is a
+second the pages queued behind it wait too; a machine slowed by indexing or a fresh start
+waits longer rather than falling back. Indexing, the outbox and
 admin commands keep their longer timeouts. Two kinds of timeout prove nothing about the node
 and leave the circuit as it was: the first timeout of a client never answered yet (a
 worker's cold start on a busy machine, which waits the full ``timeout``), and the timeout of
@@ -42,6 +44,7 @@ import os
 import struct
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import astuple, dataclass
@@ -84,6 +87,9 @@ UNHEALTHY_STATUSES = frozenset({502, 503, 504})
 READER_ENDPOINTS = frozenset({"_search", "_msearch", "_count", "_mget"})
 
 DEFAULT_CONNECT_TIMEOUT = 0.5
+# A warm reader's search waits this many times its client's recent pace (``ReaderPace``).
+PACE_FACTOR = 4
+PACE_WINDOW = 20
 DEFAULT_FAILURE_THRESHOLD = 3
 DEFAULT_SLOT_WAIT = 0.1
 DEFAULT_HUNG_AFTER = 0.5
@@ -353,6 +359,33 @@ class Warmth:
             return True
 
 
+class ReaderPace:
+    """How long a warm client's reader searches have taken lately, and so how long to wait.
+
+    A reader's search waits ``PACE_FACTOR`` times the second slowest of its client's last
+    ``PACE_WINDOW`` answered searches (one stray pause moves nothing), between the reader
+    timeout and the read timeout: on a quiet machine a hung node costs a worker the short
+    reader timeout, and a machine slowed by indexing or a fresh start still gets its answers
+    instead of the database's. A hung node answers nothing, so it cannot stretch the wait.
+    """
+
+    def __init__(self) -> None:
+        self._recent: deque[float] = deque(maxlen=PACE_WINDOW)
+        self._lock = threading.Lock()
+
+    def answered(self, seconds: float) -> None:
+        with self._lock:
+            self._recent.append(seconds)
+
+    def deadline(self, floor: float, cap: float) -> float:
+        with self._lock:
+            recent = sorted(self._recent)
+        if not recent:
+            return cap
+        pace = recent[-2] if len(recent) > 1 else recent[-1]
+        return min(cap, max(floor, PACE_FACTOR * pace))
+
+
 class CircuitNode(Urllib3HttpNode):
     """A urllib3 node with separate connect and read timeouts, which notes its first answer.
 
@@ -362,8 +395,9 @@ class CircuitNode(Urllib3HttpNode):
 
     connect_timeout = DEFAULT_CONNECT_TIMEOUT
     read_timeout = 1.0
-    reader_timeout = 1.0  # a warm client's reader searches (CircuitTransport)
+    reader_timeout = 1.0  # a warm client's reader searches, at least (CircuitTransport)
     warmth = Warmth()
+    pace = ReaderPace()
 
     def __init__(self, config: NodeConfig) -> None:
         super().__init__(config)
@@ -428,8 +462,11 @@ class CircuitTransport(Transport):
         boxed = isinstance(box, int | float) and box < node_class.read_timeout
         reader = is_reader_request(target)
         if reader and not cold and (box is DEFAULT or box == node_class.read_timeout):
-            # A warm reader's search: its own, shorter deadline, which counts when it passes.
-            kwargs["request_timeout"] = min(node_class.reader_timeout, node_class.read_timeout)
+            # A warm reader's search: its own deadline, from its recent pace, which counts
+            # when it passes.
+            kwargs["request_timeout"] = node_class.pace.deadline(
+                node_class.reader_timeout, node_class.read_timeout
+            )
         sent = time.monotonic()
         try:
             slot: AbstractContextManager[None] = nullcontext()
@@ -462,6 +499,8 @@ class CircuitTransport(Transport):
             CIRCUIT.record_failure()
         else:
             CIRCUIT.record_success()
+            if reader and not boxed:
+                node_class.pace.answered(time.monotonic() - sent)
         return response
 
 
@@ -536,6 +575,7 @@ def _client(
                 "read_timeout": timeout,
                 "reader_timeout": reader_timeout or timeout,
                 "warmth": Warmth(),
+                "pace": ReaderPace(),
             },
         ),
     )

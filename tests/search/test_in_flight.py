@@ -15,7 +15,7 @@ import pytest
 from django.utils.translation import override
 
 from search.checks import reader_waits_are_consistent
-from search.index.client import CIRCUIT, Circuit
+from search.index.client import CIRCUIT, Circuit, ReaderPace
 from search.index.in_flight import InFlightLimit, NodeBusy
 from tests.factories.stories import published_story
 from tests.search.latency_proxy import LatencyProxy
@@ -215,6 +215,35 @@ def test_an_article_waits_no_longer_for_related_stories_than_a_search(
     assert response.status_code == 200
     assert time.monotonic() - started < READ_TIMEOUT / 2
     assert CIRCUIT.failures == 0  # a page's time box proves nothing against the node
+
+
+def test_a_node_slowed_but_answering_is_waited_for_at_its_pace(slow_link, story, client):
+    slow_link.latency = READER_TIMEOUT * 1.5  # a machine busy indexing, or just started
+    assert not search(client)[0].degraded  # the first search waits the read timeout
+
+    for _search in range(3):
+        result, seconds = search(client)
+        assert not result.degraded  # answered, not handed to the database
+        assert seconds >= READER_TIMEOUT * 1.5
+    assert CIRCUIT.failures == 0
+
+
+@pytest.mark.parametrize(
+    ("answered", "deadline"),
+    [
+        ([], READ_TIMEOUT),  # nothing known yet: the read timeout
+        ([0.02] * 20, READER_TIMEOUT),  # a quiet machine: the reader timeout
+        ([0.02] * 19 + [2.0], READER_TIMEOUT),  # one stray pause moves nothing
+        ([0.02] * 18 + [0.2, 0.25], 0.8),  # four times the second slowest
+        ([0.9, 0.9], READ_TIMEOUT),  # never past the read timeout
+    ],
+)
+def test_a_readers_deadline_follows_the_recent_pace(answered, deadline):
+    pace = ReaderPace()
+    for seconds in answered:
+        pace.answered(seconds)
+
+    assert pace.deadline(READER_TIMEOUT, READ_TIMEOUT) == pytest.approx(deadline)
 
 
 def test_writes_to_the_index_keep_their_own_timeout(slow_link, section, refresh, client):
