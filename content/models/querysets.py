@@ -129,6 +129,15 @@ class ArticlePageQuerySet(PageQuerySet):
         ]
         return self.defer("body", *hidden)
 
+    def with_bodies_shown_in(self, language: str):
+        """Every column but the bodies a reader of ``language`` is never shown (a story page)."""
+        bodies = [
+            build_localized_fieldname("body", code)
+            for code in translation_settings.AVAILABLE_LANGUAGES
+            if code not in fallback_order(language)
+        ]
+        return self.defer("body", *bodies)
+
 
 # What a rendition's row holds besides its image and spec: enough to build it without a query.
 RENDITION_FIELDS = ("id", "file", "width", "height", "focal_point_key")

@@ -141,7 +141,11 @@ def load(model: type[Page], page_id: int, path: str) -> Page | None:
     codes = [code for code, _name in settings.LANGUAGES]
     if issubclass(model, ArticlePage):
         approved = Translation.objects.filter(page=OuterRef("pk"), live=True)
-        rows = rows.select_related("lead_unit", "hero_image").prefetch_related(hero_renditions())
+        rows = (
+            rows.with_bodies_shown_in(get_language())
+            .select_related("lead_unit", "hero_image")
+            .prefetch_related(hero_renditions())
+        )
         rows = rows.annotate(
             **{f"approved_{i}": Exists(approved.filter(language=c)) for i, c in enumerate(codes)}
         )

@@ -1,4 +1,4 @@
-"""A listing reads the columns its teasers show: the reader's languages, never a body."""
+"""Reader pages read the columns they show: the reader's languages, and no body a teaser hides."""
 
 import pytest
 from django.db import connection
@@ -46,3 +46,17 @@ def test_reading_a_teaser_costs_no_query_per_story(section, story, django_assert
         with django_assert_num_queries(0):
             teasers = [(s.title, s.standfirst, s.kind, s.url_path) for s in stories]
     assert teasers[0][:2] == ("صادرات البن ترتفع", "صادرات البن ترتفع")  # title, standfirst
+
+
+def test_a_story_page_reads_no_body_its_reader_is_never_shown(story, client):
+    with translation.override("fr"):
+        url = story.get_url()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+
+    assert response.status_code == 200
+    assert "Les exportations de café progressent" in response.content.decode()
+    assert '"body_fr"' in sql
+    for column in ("body_ar", "body_ja", "body_ko"):
+        assert f'"{column}"' not in sql, column
