@@ -61,9 +61,9 @@ NEWSROOM_SEARCH = {
     "reader_slots": int(env("NEWSROOM_SEARCH_READER_SLOTS", str(max(1, _web_workers - 1)))),
     "slot_wait": float(env("NEWSROOM_SEARCH_SLOT_WAIT", "0.1")),
     "hung_after": float(env("NEWSROOM_SEARCH_HUNG_AFTER", "0.15")),
-    # A reader's search waits this long for a warm node (tens of ms when healthy), not the
-    # full read timeout that indexing and a worker's first search get: a worker held by a
-    # hung node holds the pages queued behind it too.
+    # A reader's search waits at least this long for a warm node (four times its worker's
+    # recent pace when longer), not the full read timeout that indexing and a worker's first
+    # search get: a worker held by a hung node holds the pages queued behind it too.
     "reader_timeout": float(env("NEWSROOM_SEARCH_READER_TIMEOUT", "0.3")),
     # One replica of every index: the cluster of three loses a node without readers noticing.
     "replicas": int(env("NEWSROOM_SEARCH_REPLICAS", "1")),
