@@ -7,6 +7,7 @@ but does not answer, the result says so, and the page shows a notice.
 from datetime import datetime, time
 from typing import Any
 
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch import Elasticsearch
@@ -27,6 +28,20 @@ from search.reader.results import PAGE_SIZE, FacetValue, Hit, SearchRequest, Sea
 from search.reader.suggestions import did_you_mean, with_did_you_mean
 
 FACET_SIZE = 30
+# What a hit shows (``hit_from_document``): a story's document also holds its body twice
+# (text and HTML, for full-text feeds), most of its size, which no result page reads.
+HIT_FIELDS = [
+    "page_id",
+    "language",
+    "title",
+    "standfirst",
+    "url",
+    "kind",
+    "publication_date",
+    "section_label",
+    "image_url",
+    "image_alt",
+]
 FACETS = {
     "section": "section_label",
     "topic": "topics_labels",
@@ -61,7 +76,7 @@ def _filters(request: SearchRequest) -> list[Query]:
 
 def build_search(request: SearchRequest, client: Elasticsearch | None = None) -> Search:
     """The Elasticsearch search of one request: query, filters, sort, facets and highlights."""
-    search = Search(using=client, index=alias_name(request.language))
+    search = Search(using=client, index=alias_name(request.language)).source(HIT_FIELDS)
     if request.query:
         search = search.query(
             Q("bool", must=[text_query(request.language, request.query)], filter=_filters(request))
@@ -114,6 +129,8 @@ def hit_from_document(hit: Any) -> Hit:
         source.get("standfirst", "")
     )
     published = source.get("publication_date")
+    if isinstance(published, str):  # a document read without its mapping: ISO 8601 text
+        published = parse_datetime(published)
     return Hit(
         page_id=int(source["page_id"]),
         # The highlighter's encoder="html" escaped the text around the <mark> tags.

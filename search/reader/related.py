@@ -14,7 +14,7 @@ from content.models import ArticlePage
 from search.index import READ_ERRORS, SearchUnavailable, alias_name, read_failure, search_client
 from search.reader.fallback import hits_from_pages
 from search.reader.matching import readable_filter
-from search.reader.queries import hit_from_document
+from search.reader.queries import HIT_FIELDS, hit_from_document
 from search.reader.results import Hit
 
 RELATED_SIZE = 4
@@ -32,22 +32,26 @@ def _related_timeout() -> float:
 def _by_words(page: ArticlePage, language: str) -> list[Hit]:
     """Raises ``SearchUnavailable`` when the node is away, slow or the circuit is open."""
     client = search_client().options(request_timeout=_related_timeout())
-    search = Search(using=client, index=alias_name(language)).query(
-        Q(
-            "bool",
-            must=[
-                Q(
-                    "more_like_this",
-                    fields=["title", "standfirst", "body", "topic_names"],
-                    like=[{"_index": alias_name(language), "_id": str(page.pk)}],
-                    min_term_freq=1,
-                    min_doc_freq=1,
-                    max_query_terms=30,
-                )
-            ],
-            filter=[readable_filter()],
-        )
-    )[:RELATED_SIZE]
+    search = (
+        Search(using=client, index=alias_name(language))
+        .source(HIT_FIELDS)
+        .query(
+            Q(
+                "bool",
+                must=[
+                    Q(
+                        "more_like_this",
+                        fields=["title", "standfirst", "body", "topic_names"],
+                        like=[{"_index": alias_name(language), "_id": str(page.pk)}],
+                        min_term_freq=1,
+                        min_doc_freq=1,
+                        max_query_terms=30,
+                    )
+                ],
+                filter=[readable_filter()],
+            )
+        )[:RELATED_SIZE]
+    )
     try:
         return [hit_from_document(hit) for hit in search.execute()]
     except READ_ERRORS as error:

@@ -3,7 +3,9 @@
 import pytest
 
 from content.models import OfficialDocument
+from search.index import search_client
 from search.reader import SearchRequest, elasticsearch_search, related_articles, title_suggestions
+from search.reader.queries import build_search
 from tests.factories import OfficialDocumentFactory, TopicFactory
 from tests.factories.stories import published_story
 
@@ -70,6 +72,16 @@ def test_a_document_number_is_found_whole_and_by_its_number(search_index, sectio
     assert titles(search("vi", "2387/QD-BCT"))[0] == story.title_vi
     assert titles(search("vi", "2387")) == [story.title_vi]
     assert OfficialDocument.objects.count() == 1
+
+
+def test_a_hit_shows_its_date_and_section_and_carries_no_body(newsroom):
+    hit = search("en", "coffee").hits[0]
+    assert hit.publication_date == newsroom["coffee"].publication_date
+    assert hit.section == "Foreign affairs"
+    # The body stays in the index: a page of results reads only what a hit shows.
+    response = build_search(SearchRequest(language="en", query="coffee"), search_client()).execute()
+    assert "body" not in response.hits[0].to_dict()
+    assert "body_html" not in response.hits[0].to_dict()
 
 
 def test_matches_are_highlighted_and_escaped(search_index, section, refresh):
