@@ -58,9 +58,13 @@ class ArticlePageQuerySet(PageQuerySet):
         """What a reader of ``language`` may see now: published there, and its date has come."""
         return self.published_in(language).filter(publication_date__lte=timezone.now())
 
-    def waiting(self):
-        """Live, public stories whose publication date is still to come (scheduled, embargoed)."""
-        return self.live().public().filter(publication_date__gt=timezone.now())
+    def waiting(self, moment=None):
+        """Live, public stories whose publication date is still to come (scheduled, embargoed).
+
+        Still to come after ``moment`` when given (a query prepared once: newsroom/
+        prepared_query.py), else now.
+        """
+        return self.live().public().filter(publication_date__gt=moment or timezone.now())
 
     def next_to_appear(self):
         """When the next live story's publication date comes (scheduled, or embargoed until).
@@ -70,13 +74,13 @@ class ArticlePageQuerySet(PageQuerySet):
         """
         return self.waiting().aggregate(first=Min("publication_date"))["first"]
 
-    def next_to_appear_subquery(self):
-        """``next_to_appear`` as an expression, to be read with another query's row.
+    def next_to_appear_subquery(self, moment=None):
+        """``next_to_appear`` (after ``moment``) as an expression, read with another query's row.
 
         The earliest date by the index on it (``ORDER BY ... LIMIT 1``): as cheap as the
         aggregate, and a subquery that needs no grouping.
         """
-        first = self.waiting().order_by("publication_date").values("publication_date")[:1]
+        first = self.waiting(moment).order_by("publication_date").values("publication_date")[:1]
         return Subquery(first)
 
     def about(self, topic=None, region=None, unit=None, tag=None):

@@ -13,6 +13,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -181,6 +182,20 @@ def test_pages_are_kept_no_longer_than_until_the_next_embargo_lifts(client, sect
     response = client.get("/en/")
     kept = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
     assert 0 < kept <= 90
+
+
+def test_once_an_embargo_lifts_pages_are_kept_until_the_next_one(client, section):
+    # The moment is the request's own, not the one the worker's first request compiled.
+    soon, later = timezone.now() + timedelta(seconds=90), timezone.now() + timedelta(seconds=300)
+    for title, lifts in (("Soon", soon), ("Later", later)):
+        published_story(section, {"vi": (title, "Nội dung."), "en": (title, "Text.")},
+                        embargoed_until=lifts)  # fmt: skip
+    client.get("/en/")
+    with time_machine.travel(soon + timedelta(seconds=1)):
+        response = client.get("/en/")
+        assert "Soon" in response.content.decode()
+    kept = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 150 < kept <= 209
 
 
 def test_a_page_answered_to_a_signed_in_editor_is_private(client, section, writer):
