@@ -6,20 +6,16 @@ document adds the host of the site the reader asked, so a new host needs no rein
 
 import mimetypes
 import uuid
+from functools import cache
 from typing import Any
 
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
 from content.frame import text_in
-from content.models import (
-    LISTING_IMAGE_SPEC,
-    ArticlePage,
-    OfficialDocument,
-    SectionPage,
-    rendition_or_none,
-)
+from content.models import LISTING_IMAGE_SPEC, OfficialDocument, SectionPage, rendition_or_none
 from search.index.facts import StoryFacts, Term
+from search.index.story_rows import StoryRow
 from search.index.story_urls import StoryUrls
 
 # A rendition for feeds: large enough to republish, and one file a partner can fetch.
@@ -33,13 +29,16 @@ def story_uid(translation_key: uuid.UUID, language: str) -> str:
 
 
 def article_document(
-    page: ArticlePage,
+    page: StoryRow,
     language: str,
     section: SectionPage | None,
     urls: StoryUrls,
     facts: StoryFacts,
 ) -> dict[str, Any]:
-    """The indexed form of ``page`` in ``language``: what search results and feeds show."""
+    """The indexed form of a story in ``language``: what search results and feeds show.
+
+    ``page`` is the story's row in that language (``story_rows``), named as the page names it.
+    """
 
     def localized(instance: Any, field: str) -> str:
         return getattr(instance, build_localized_fieldname(field, language)) or ""
@@ -96,7 +95,7 @@ def _names_and_labels(terms: list[Term], language: str) -> tuple[list[str], list
     return names, [Term.label_of(term.slug, name) for term, name in zip(terms, names, strict=True)]
 
 
-def _hero(page: ArticlePage, language: str) -> dict[str, Any] | None:
+def _hero(page: StoryRow, language: str) -> dict[str, Any] | None:
     """The hero image as feeds enclose it: a real rendition with its size and type."""
     rendition = rendition_or_none(page.hero_image, FEED_IMAGE_SPEC)
     if rendition is None:
@@ -117,12 +116,17 @@ def _hero(page: ArticlePage, language: str) -> dict[str, Any] | None:
     }
 
 
-def _cited(document: OfficialDocument, language: str) -> dict[str, str]:
+@cache
+def _kind_label(kind: str, language: str) -> str:
+    """An official document's kind as readers of ``language`` read it."""
     with override(language):
-        kind = str(document.get_kind_display())
+        return str(OfficialDocument(kind=kind).get_kind_display())
+
+
+def _cited(document: OfficialDocument, language: str) -> dict[str, str]:
     return {
         "number": document.number,
-        "kind": kind,
+        "kind": _kind_label(document.kind, language),
         "title": getattr(document, build_localized_fieldname("title", language)) or document.title,
         "issuing_body": document.issuing_body,
         "date_signed": document.date_signed.isoformat(),

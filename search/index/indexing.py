@@ -2,6 +2,7 @@
 
 import re
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -13,14 +14,14 @@ from typing import Any, TypeVar, cast
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch
+from elasticsearch.exceptions import GeneralAvailabilityWarning
 from elasticsearch.helpers import bulk, scan
-from modeltranslation.utils import build_localized_fieldname
 
-from content.models import ArticlePage, SectionPage
+from content.models import ArticlePage
 from search.index.body_cache import forget_rendered_bodies, forget_unused
 from search.index.client import SearchUnavailable, cluster_options, node_urls, search_client
 from search.index.documents import article_document
-from search.index.facts import load_facts
+from search.index.facts import SharedRows, load_facts
 from search.index.mapping import (
     ArticleDocument,
     alias_name,
@@ -29,7 +30,7 @@ from search.index.mapping import (
     versioned_index_name,
 )
 from search.index.signals import index_changed
-from search.index.story_urls import StoryUrls
+from search.index.story_rows import story_rows
 from search.models import IndexChange
 
 BULK_CHUNK = 500
@@ -37,6 +38,10 @@ BULK_CHUNK = 500
 TRANSIENT_STATUSES = (429, 502, 503, 504)
 # After the swap, searches already routed to an old index get this long to finish.
 SWAP_GRACE_SECONDS = 1.0
+# Reads as the node names its tasks: searches, counts and gets, and their shards' parts.
+READ_ACTIONS = "indices:data/read/*"
+# How often the node is asked, during the grace, whether any read still runs.
+READS_POLL_SECONDS = 0.02
 
 T = TypeVar("T")
 
@@ -114,16 +119,6 @@ def with_retries(what: str, call: Callable[[], T], policy: AdminPolicy | None = 
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _pages_for_documents(page_ids: Iterable[int]) -> Any:
-    # Bodies are read raw by ``load_facts``: parsing nine StreamFields per page is costly.
-    bodies = [build_localized_fieldname("body", code) for code in languages()]
-    return (
-        ArticlePage.objects.filter(pk__in=list(page_ids))
-        .select_related("lead_unit", "hero_image")
-        .defer("body", *bodies)
-    )
-
-
 def _published_in(wanted: Iterable[str], page_ids: set[int] | None = None) -> dict[str, set[int]]:
     """Per language, the pages published in it: all of them, or those among ``page_ids``."""
     published = {}
@@ -135,43 +130,40 @@ def _published_in(wanted: Iterable[str], page_ids: set[int] | None = None) -> di
     return published
 
 
-def _section_of(page: ArticlePage, sections: list[SectionPage]) -> SectionPage | None:
-    return next((s for s in sections if page.path.startswith(s.path)), None)
-
-
 def document_actions(
     page_ids: Iterable[int],
     index_for: Callable[[str], str],
     deletes: bool = True,
     only_language: str | None = None,
     published_in: dict[str, set[int]] | None = None,
+    shared: SharedRows | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Bulk actions that make each language's index hold exactly the published pages.
 
     A page published in a language is (re)indexed there; in every other language its
     document is deleted, which also covers unpublished, deleted and untranslated pages.
-    ``published_in`` says which pages are published in each language, when the caller
-    has asked once for many chunks of pages; else it is asked for these pages.
+    ``published_in`` says which pages are published in each language, and ``shared`` holds
+    what stories share (terms, sections), when the caller asks once for many chunks of
+    pages; else both are read for these pages.
     """
     page_ids = set(page_ids)
     wanted = [only_language] if only_language else languages()
     if published_in is None:
         published_in = _published_in(wanted, page_ids)
+    shared = shared or SharedRows()
     published = {language: published_in[language] & page_ids for language in wanted}
-    pages = {page.pk: page for page in _pages_for_documents(page_ids)}
-    urls = StoryUrls()
-    facts = load_facts(list(pages.values()), published, urls)
-    sections = list(SectionPage.objects.all())
+    rows = story_rows(published)
+    facts = load_facts(rows, shared)
     for language in wanted:
         for page_id in sorted(page_ids):
-            if page_id in published[language]:
-                page = pages[page_id]
+            row = rows[language].get(page_id)
+            if row is not None:
                 yield {
                     "_op_type": "index",
                     "_index": index_for(language),
                     "_id": str(page_id),
                     "_source": article_document(
-                        page, language, _section_of(page, sections), urls, facts[page_id]
+                        row, language, shared.section_of(row), shared.urls, facts[page_id]
                     ),
                 }
             elif deletes:
@@ -306,7 +298,7 @@ def rebuild_indices(
         raise
     removed = [index for indices in old.values() for index in indices]
     if removed:
-        time.sleep(SWAP_GRACE_SECONDS)  # searches that resolved the alias before the swap
+        _await_reads_routed_before_swap(client)
         with_retries(
             "deleting the old indices (the new ones are live)",
             lambda: client.indices.delete(index=",".join(removed), ignore_unavailable=True),
@@ -327,6 +319,30 @@ def rebuild_indices(
     forget_unused(started)  # every body published now was used by this rebuild, or rendered
     index_changed.send(sender=ArticleDocument, page_ids=None)
     return RebuildResult(new, removed, documents, errors, pruned)
+
+
+def _await_reads_routed_before_swap(client: Elasticsearch) -> None:
+    """Let reads that may have found an old index finish: at most ``SWAP_GRACE_SECONDS``.
+
+    The node registers a search (a count, a get) as a task before it resolves the alias, and
+    the swap is acknowledged once every node holds the new aliases: from then on, a read that
+    found an old index is a running task until it ends. When the node runs no read, nothing
+    reads the old indices and they may go at once; a read begun after the swap looks the
+    same to the node, so under read load the whole grace is waited, as when the node cannot
+    be asked.
+    """
+    deadline = time.monotonic() + SWAP_GRACE_SECONDS
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            with warnings.catch_warnings():  # the client calls the tasks API a preview
+                warnings.simplefilter("ignore", GeneralAvailabilityWarning)
+                running = client.tasks.list(actions=READ_ACTIONS, group_by="none")["tasks"]
+        except Exception:  # the grace is the fallback for anything the node cannot say
+            time.sleep(left)
+            return
+        if not running:
+            return
+        time.sleep(min(READS_POLL_SECONDS, left))
 
 
 def _create_indices(client: Elasticsearch, policy: AdminPolicy, new: dict[str, str]) -> None:
@@ -362,8 +378,9 @@ def _load_indices(
     builds the first chunk: creating them waits on the cluster, not on us.
     """
     page_ids = indexable_page_ids()
-    # Who is published where is asked once for the whole rebuild, not for each chunk.
+    # Who is published where, and what stories share, are read once for the whole rebuild.
     published = _published_in(languages())
+    shared = SharedRows()
 
     def send(actions: list[dict[str, Any]]) -> SyncResult:
         # Never into indices that failed to be made: the node would make them unmapped.
@@ -382,7 +399,9 @@ def _load_indices(
         for start in range(0, len(page_ids), BULK_CHUNK):
             chunk = page_ids[start : start + BULK_CHUNK]
             actions = list(
-                document_actions(chunk, new.__getitem__, deletes=False, published_in=published)
+                document_actions(
+                    chunk, new.__getitem__, deletes=False, published_in=published, shared=shared
+                )
             )
             if sending:
                 errors.extend(sending.result().errors)

@@ -1,9 +1,11 @@
 """Rebuilding behind aliases, and finding and repairing drift between database and index."""
 
+import time
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from search.index import alias_name, find_drift, languages, rebuild_indices, search_client
+from search.index import alias_name, find_drift, indexing, languages, rebuild_indices, search_client
 from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +31,20 @@ def test_rebuild_swaps_every_alias_to_one_new_index_and_removes_the_old(
         assert not search_client().indices.exists(index=before[language][0])
     hits = search_client().search(index=alias_name("en"), query={"match": {"title": "rice"}})
     assert [int(h["_id"]) for h in hits["hits"]["hits"]] == [story.pk]
+
+
+def test_old_indices_go_at_once_when_no_search_runs(search_index, section, refresh, monkeypatch):
+    """The grace after the swap is for searches routed to an old index: with none, no wait."""
+    published_story(section, {"vi": ("Tin gạo", "Gạo.")})
+    refresh()
+    before = indices_behind(alias_name("vi"))
+    monkeypatch.setattr(indexing, "SWAP_GRACE_SECONDS", 600.0)
+
+    started = time.monotonic()
+    rebuild_indices()
+
+    assert time.monotonic() - started < 60
+    assert not search_client().indices.exists(index=before[0])
 
 
 def test_the_reindex_command_reports_what_it_did(search_index, section, refresh, capsys):
