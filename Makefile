@@ -82,13 +82,13 @@ bench-load: prod-local ## The prod-local stack under wrk: front cache, renders b
 	$(BIN)/python -m tests.bench.load_bench
 
 .PHONY: bench-search
-bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst
-	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.search_bench
+bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst (ELASTICSEARCH_URL, else the node on SEARCH_NODE_PORT)
+	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:$${SEARCH_NODE_PORT:-9200}} $(BIN)/python -m tests.bench.search_bench
 	@$(MAKE) --no-print-directory bench-burst
 
 .PHONY: bench-relevance
-bench-relevance: install search-node ## The judged queries only: top-1, top-3 and MRR of Elasticsearch and the database fallback
-	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.relevance
+bench-relevance: install search-node ## The judged queries only: top-1, top-3 and MRR of Elasticsearch and the database fallback (ELASTICSEARCH_URL, else the node on SEARCH_NODE_PORT)
+	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:$${SEARCH_NODE_PORT:-9200}} $(BIN)/python -m tests.bench.relevance
 
 # Its own node (port 9263) and its own PostgreSQL database (newsroom_burst, beside the one named).
 .PHONY: bench-site

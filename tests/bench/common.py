@@ -29,7 +29,8 @@ def prepare(index_prefix: str = "bench") -> str:
     """Migrate the corpus database, point search at the node; return the node's URL."""
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
-    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    port = os.environ.get("SEARCH_NODE_PORT", "9200")  # as `make search-node` reads it
+    url = os.environ.get("ELASTICSEARCH_URL") or f"http://127.0.0.1:{port}"
     # A real cache, as production has: Wagtail keeps the site root paths in it.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.NEWSROOM_SEARCH = {
