@@ -72,26 +72,47 @@ class TranslatedSnippetChooserViewSet(SnippetChooserViewSet):
         )
 
 
-class NameInAnyLanguageSearchForm(SearchFilterMixin, BaseFilterForm):
-    """The chooser's search box, matching part of a name in any language, or of the slug.
+class InAnyLanguageSearchForm(SearchFilterMixin, BaseFilterForm):
+    """The chooser's search box, matching part of a text in any language, or of a plain field.
 
-    Wagtail's search would match the one name its index holds, in whatever language was
+    Wagtail's search would match the one text its index holds, in whatever language was
     active when the item was saved: a writer in the English admin would not find a topic
-    indexed under its Vietnamese name. A taxonomy has tens of rows, which a query over every
+    indexed under its Vietnamese name, nor a document by part of its number ("2387" in
+    "2387/QD-BCT"). These tables hold tens to a few thousand rows, which a query over every
     language's column reads at once, and it finds "trad" in "Trade" as the writer types.
     """
+
+    translated_fields: tuple[str, ...] = ()
+    plain_fields: tuple[str, ...] = ()
 
     def filter(self, objects):
         objects = BaseFilterForm.filter(self, objects)
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
-            matches = Q(slug__icontains=query)
-            for code, _name in settings.LANGUAGES:
-                column = build_localized_fieldname("name", code)
-                matches |= Q(**{f"{column}__icontains": query})
+            matches = Q()
+            for field in self.plain_fields:
+                matches |= Q(**{f"{field}__icontains": query})
+            for field in self.translated_fields:
+                for code, _name in settings.LANGUAGES:
+                    column = build_localized_fieldname(field, code)
+                    matches |= Q(**{f"{column}__icontains": query})
             objects = objects.filter(matches)
             self.is_searching, self.search_query = True, query
         return objects
+
+
+class NameInAnyLanguageSearchForm(InAnyLanguageSearchForm):
+    """A taxonomy's search: its name in any language, or its slug."""
+
+    translated_fields = ("name",)
+    plain_fields = ("slug",)
+
+
+class DocumentSearchForm(InAnyLanguageSearchForm):
+    """An official document's search: part of its number, or its title or issuer in any language."""
+
+    translated_fields = ("title", "issuing_body")
+    plain_fields = ("number",)
 
 
 # Each checkbox named by the name beside it, no longer its label.
@@ -143,3 +164,22 @@ class TaxonomyChooserViewSet(TranslatedSnippetChooserViewSet):
 
     choose_view_class = TaxonomyChooseView
     choose_results_view_class = TaxonomyChooseResultsView
+
+
+class DocumentChooseView(TitledChooseView):
+    """The chooser modal of official documents."""
+
+    filter_form_class = DocumentSearchForm
+
+
+class DocumentChooseResultsView(ChooseResultsView):
+    """The results of the official documents' chooser, as its search box refreshes them."""
+
+    filter_form_class = DocumentSearchForm
+
+
+class DocumentChooserViewSet(TranslatedSnippetChooserViewSet):
+    """The chooser of official documents: found by part of their number or their title."""
+
+    choose_view_class = DocumentChooseView
+    choose_results_view_class = DocumentChooseResultsView

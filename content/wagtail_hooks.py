@@ -11,7 +11,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.choosers import TaxonomyChooserViewSet, TranslatedSnippetChooserViewSet
+from content.choosers import (
+    DocumentChooserViewSet,
+    TaxonomyChooserViewSet,
+    TranslatedSnippetChooserViewSet,
+)
 from content.editorial import assign_editorial_workflow
 from content.editorial.dashboard import with_languages_awaiting_review
 from content.models import (
@@ -84,6 +88,7 @@ class OfficialDocumentViewSet(NewsroomSnippetViewSet):
     """Official documents, newest signed first."""
 
     model = OfficialDocument
+    chooser_viewset_class = DocumentChooserViewSet
     icon = "doc-full"
     list_display = ["number", "kind", "title", "issuing_body", "date_signed"]
     list_filter = ["kind", "date_signed"]

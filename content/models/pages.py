@@ -315,7 +315,7 @@ class ArticlePage(BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("publication_date"),
         FieldPanel("embargoed_until", permission="content.set_embargo"),
-        FieldPanel("documents"),
+        FieldPanel("documents", widget=MultipleSnippetChooser(OfficialDocument)),
         MultiFieldPanel(
             [FieldPanel("source_name"), FieldPanel("source_url")],
             heading=_("Republished from"),

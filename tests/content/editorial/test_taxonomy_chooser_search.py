@@ -10,8 +10,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from content.models import MinistryUnit, Region, Topic
-from tests.factories import MinistryUnitFactory, RegionFactory, TopicFactory
+from content.models import MinistryUnit, OfficialDocument, Region, Topic
+from tests.factories import (
+    MinistryUnitFactory,
+    OfficialDocumentFactory,
+    RegionFactory,
+    TopicFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_admin")]
 
@@ -103,3 +108,20 @@ def test_a_name_in_the_modal_chooses_that_topic_at_once_even_among_several(clien
     assert result == [
         {"id": str(trade.pk), "string": "International trade", "edit_url": result[0]["edit_url"]}
     ]
+
+
+def test_an_official_document_is_found_by_part_of_its_number_or_its_title_in_any_language(
+    client, writer
+):
+    decree = OfficialDocumentFactory(
+        number="15/2026/ND-CP",
+        title_vi="Nghị định về xuất khẩu gạo",
+        title_en="Decree on rice exports",
+    )
+    OfficialDocumentFactory(number="07/2025/TT-BCT", title_vi="Thông tư về xuất xứ hàng hoá")
+    client.force_login(writer)
+    for words in ("15/2026", "ND-CP", "xuất khẩu gạo", "rice export"):
+        url, query = chooser_url(OfficialDocument, "choose_results", q=words, multiple="1")
+        response = client.get(url, query)
+        assert response.status_code == 200
+        assert list(response.context["results"]) == [decree]

@@ -1,4 +1,4 @@
-"""A story's topics, regions and coordinating units are chosen through searchable choosers.
+"""A story's topics, regions, units and documents are chosen through searchable choosers.
 
 The editor shows what is chosen by name, in the person's admin language, with an "Add" button
 that opens Wagtail's snippet chooser modal; the chosen items post as the field's values.
@@ -20,6 +20,7 @@ from tests.factories import (
     ArticlePageFactory,
     AuthorFactory,
     MinistryUnitFactory,
+    OfficialDocumentFactory,
     RegionFactory,
     TopicFactory,
 )
@@ -30,6 +31,7 @@ CHOOSERS = {
     "topics": "Add topics",
     "regions": "Add regions",
     "coordinating_units": "Add ministry units",
+    "documents": "Add official documents",
 }
 
 
@@ -94,6 +96,7 @@ def test_chosen_items_are_saved_with_a_draft(client, section, writer):
     topics = TopicFactory.create_batch(2)
     region = RegionFactory()
     units = MinistryUnitFactory.create_batch(2)
+    decree = OfficialDocumentFactory(number="15/2026/ND-CP")
     client.force_login(writer)
     data = add_form_data(
         client,
@@ -102,12 +105,14 @@ def test_chosen_items_are_saved_with_a_draft(client, section, writer):
         topics=[str(topic.pk) for topic in topics],
         regions=[str(region.pk)],
         coordinating_units=[str(unit.pk) for unit in units],
+        documents=[str(decree.pk)],
     )
     assert client.post(add_url(section), data).status_code == 302
     draft = ArticlePage.objects.get().get_latest_revision_as_object()
     assert set(draft.topics.all()) == set(topics)
     assert list(draft.regions.all()) == [region]
     assert set(draft.coordinating_units.all()) == set(units)
+    assert list(draft.documents.all()) == [decree]
 
 
 def test_chosen_items_are_live_once_published(client, section, writer, approver):
