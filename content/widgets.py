@@ -1,4 +1,4 @@
-"""The article editor's chooser of many snippets: a story's topics, regions and units.
+"""The article editor's chooser of many snippets: a story's topics, regions, units and documents.
 
 The chosen items show by name, each with a button that removes it; "Add topics" opens
 Wagtail's own snippet chooser modal, searchable, in its multiple-selection mode (the one
