@@ -19,10 +19,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.signals import request_finished
 from django.db.models import Exists, OuterRef, Q
+from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
+from django.template.response import SimpleTemplateResponse
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -37,6 +40,7 @@ from content.models import (
     localized_slug_q,
     site_for_request,
 )
+from newsroom import read_ahead
 from newsroom.prepared_query import PreparedQuery
 
 # The generation keys entries; this only bounds what an unused entry costs the cache.
@@ -73,7 +77,7 @@ def read_readers_moment(request: HttpRequest) -> None:
         return
     row = READERS_MOMENT.first()
     if row is None:  # no change yet since the database was made
-        row = (0, ArticlePage.objects.next_to_appear())
+        row = [0, ArticlePage.objects.next_to_appear()]
     request._reader_generation, request._next_to_appear = row  # type: ignore[attr-defined]
 
 
@@ -212,14 +216,45 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     where = f"{reader_generation(request)}:{hostname}:{request.get_port()}"
     site_key = f"serving:site:{where}"
     route_key = f"serving:route:{where}:{get_language()}:{path}"
-    cached = cache.get_many([site_key, route_key])
-    site = cached.get(site_key)
-    if site is None:
-        site = site_for_request(request)  # and every site's roots, in the same query
+    reads_key = f"serving:reads:{where}:{request.scheme}:{get_language()}:{path}"
+    cached = cache.get_many([site_key, route_key, reads_key])
+    remembered = cached.get(reads_key)
+    ahead = read_ahead.start(caches["default"], remembered)
+    try:
+        site = cached.get(site_key)
+        if site is None:
+            site = site_for_request(request)  # and every site's roots, in the same query
+            if site is not None:
+                cache.set(site_key, site, ROUTE_SECONDS)
+        request._wagtail_site = site  # type: ignore[attr-defined]
         if site is not None:
-            cache.set(site_key, site, ROUTE_SECONDS)
-    request._wagtail_site = site  # type: ignore[attr-defined]
-    if site is not None:
-        route = page_route(request, site, path, route_key, cached.get(route_key))
-        request._wagtail_route_for_request = route  # type: ignore[attr-defined]
-    return wagtail_views.serve(request, path)
+            route = page_route(request, site, path, route_key, cached.get(route_key))
+            request._wagtail_route_for_request = route  # type: ignore[attr-defined]
+        response = wagtail_views.serve(request, path)
+    except BaseException:
+        read_ahead.stop()
+        raise
+    if ahead is None:
+        return response
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.add_post_render_callback(lambda _: remember_reads(reads_key, remembered))
+    else:
+        remember_reads(reads_key, remembered)
+    return response
+
+
+def remember_reads(key: str, remembered: list[str] | None) -> None:
+    """The request's reads are over: the next request of its path reads the same keys ahead.
+
+    Written when they differ from those read ahead: a page's first render in a generation,
+    and the next, which no longer reads what the first read to render its cached fragments.
+    """
+    ahead = read_ahead.stop()
+    if ahead is not None and set(ahead.read) != set(remembered or []):
+        cache.set(key, list(ahead.read), ROUTE_SECONDS)
+
+
+@receiver(request_finished)
+def reads_end_with_the_request(**kwargs) -> None:
+    """Whatever became of the response (an error while rendering it), its reads are over."""
+    read_ahead.stop()

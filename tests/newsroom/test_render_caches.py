@@ -9,6 +9,7 @@ and reads the page again. Django's page cache stays off, so every request render
 from datetime import timedelta
 
 import pytest
+import redis
 from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import PageViewRestriction
@@ -56,6 +57,27 @@ def test_a_page_read_again_comes_from_the_cache_with_fewer_queries(
     with django_assert_max_num_queries(1):
         again = html(client.get(url))
     assert again == first
+
+
+def redis_round_trips(url: str) -> int:
+    """Commands the Redis at ``url`` has answered (a round trip each), those asking aside."""
+    stats = redis.Redis.from_url(url).info("commandstats")
+    asking = {"cmdstat_hello", "cmdstat_info"}  # this connection's greeting and question
+    return sum(stat["calls"] for name, stat in stats.items() if name not in asking)
+
+
+def test_a_page_read_again_reads_the_cache_in_two_round_trips(client, section, production_redis):
+    # Its route and which entries its last render read, then those entries, all at once.
+    story = english_story(section)
+    for url in (english_url(story), english_url(section)):
+        first = html(client.get(url))
+        # The second reads the fragments the first kept, not what they were made of: it
+        # remembers fewer entries to read ahead, which the third reads at once.
+        html(client.get(url))
+        before = redis_round_trips(production_redis)
+        again = html(client.get(url))
+        assert redis_round_trips(production_redis) - before == 2
+        assert again == first
 
 
 def test_a_new_story_is_listed_on_the_next_request(client, section):
