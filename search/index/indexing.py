@@ -377,10 +377,6 @@ def _load_indices(
     The indices are created on the sending thread while this one reads the database and
     builds the first chunk: creating them waits on the cluster, not on us.
     """
-    page_ids = indexable_page_ids()
-    # Who is published where, and what stories share, are read once for the whole rebuild.
-    published = _published_in(languages())
-    shared = SharedRows()
 
     def send(actions: list[dict[str, Any]]) -> SyncResult:
         # Never into indices that failed to be made: the node would make them unmapped.
@@ -395,6 +391,10 @@ def _load_indices(
     errors: list[str] = []
     with ThreadPoolExecutor(max_workers=1) as sender:
         creating = sender.submit(_create_indices, client, policy, new)
+        page_ids = indexable_page_ids()
+        # Who is published where, and what stories share, are read once for the whole rebuild.
+        published = _published_in(languages())
+        shared = SharedRows()
         sending: Future[SyncResult] | None = None
         for start in range(0, len(page_ids), BULK_CHUNK):
             chunk = page_ids[start : start + BULK_CHUNK]
