@@ -373,7 +373,7 @@ class ArticlePage(BasePage):
         )
         # The footer's units, topics, regions and tags: the template reads them in one query
         # (content.models.article_terms, through the ``footer_terms`` tag).
-        context["documents"] = self.documents.all()
+        context["documents"] = SimpleLazyObject(self.documents.all)
         return context
 
     def live_languages(self) -> list[str]:
