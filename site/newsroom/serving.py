@@ -11,6 +11,10 @@ request walks again and reads the row afresh. Without the cache every request wa
 
 What happens once the page is found is Wagtail's own ``serve``: the page's own ``route``
 (liveness, a routable page's sub-routes), view restrictions, hooks, ``serve``.
+
+A request costs the database one query (the generation, compiled once a process) and the
+cache two round trips: the site, the route and the keys the path's last render read, then
+those keys, read ahead (newsroom/read_ahead.py) before the page renders.
 """
 
 import logging
