@@ -21,9 +21,8 @@ import time
 from statistics import median
 
 from tests.bench.reader_paths import pages
-from tests.production_server import ROOT, RedisServer, free_port, production_environment
-
-STATE_DIR = ROOT / "var" / "bench" / "site"
+from tests.bench.site_bench import STATE_DIR, bench_environment
+from tests.production_server import ROOT, RedisServer, free_port
 
 
 def environ(path: str) -> dict:
@@ -75,12 +74,7 @@ def main() -> None:
     redis = RedisServer(free_port(), STATE_DIR)
     redis.start()
     try:
-        env = production_environment(
-            f"sqlite:///{STATE_DIR / 'db.sqlite3'}",
-            DJANGO_STATIC_ROOT=str(STATE_DIR / "static"),
-            DJANGO_MEDIA_ROOT=str(STATE_DIR / "media"),
-            REDIS_URL=f"redis://127.0.0.1:{redis.port}/0",
-        )
+        env = bench_environment(redis)
         path = pages(env)[options.page]
         os.environ.update(env)
         sys.path.insert(0, str(ROOT / "site"))

@@ -28,6 +28,16 @@ STATE_DIR = ROOT / "var" / "bench" / "site"
 TARGETS = {"render ratio": 1.5, "cached req/s": 1_500}
 
 
+def bench_environment(redis: RedisServer) -> dict[str, str]:
+    """The production environment the newsroom is measured in: the demo's SQLite, ``redis``."""
+    return production_environment(
+        f"sqlite:///{STATE_DIR / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(STATE_DIR / "static"),
+        DJANGO_MEDIA_ROOT=str(STATE_DIR / "media"),
+        REDIS_URL=f"redis://127.0.0.1:{redis.port}/0",
+    )
+
+
 def main() -> None:
     if not AnchorSitting.available():
         sys.exit("bench-site needs the anchor (../shared/bench/anchor-wagtail).")
@@ -35,12 +45,7 @@ def main() -> None:
     redis = RedisServer(free_port(), STATE_DIR)
     redis.start()
     try:
-        env = production_environment(
-            f"sqlite:///{STATE_DIR / 'db.sqlite3'}",
-            DJANGO_STATIC_ROOT=str(STATE_DIR / "static"),
-            DJANGO_MEDIA_ROOT=str(STATE_DIR / "media"),
-            REDIS_URL=f"redis://127.0.0.1:{redis.port}/0",
-        )
+        env = bench_environment(redis)
         prepare_database(env)  # the demo, built once and kept
         paths = pages(env)
         measured = {"article": paths["article"], "index": paths["section"]}
