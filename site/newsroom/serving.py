@@ -17,6 +17,7 @@ cache two round trips: the site, the route and the keys the path's last render r
 those keys, read ahead (newsroom/read_ahead.py) before the page renders.
 """
 
+import hashlib
 import logging
 import pickle
 from datetime import datetime
@@ -220,7 +221,10 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     where = f"{reader_generation(request)}:{hostname}:{request.get_port()}"
     site_key = f"serving:site:{where}"
     route_key = f"serving:route:{where}:{get_language()}:{path}"
-    reads_key = f"serving:reads:{where}:{request.scheme}:{get_language()}:{path}"
+    # A listing's ?page=2 reads other fragments than its first page: its own keys to read.
+    query = request.META.get("QUERY_STRING", "")
+    asked = f"{path}?{hashlib.sha256(query.encode()).hexdigest()[:16]}" if query else path
+    reads_key = f"serving:reads:{where}:{request.scheme}:{get_language()}:{asked}"
     cached = cache.get_many([site_key, route_key, reads_key])
     remembered = cached.get(reads_key)
     ahead = read_ahead.start(caches["default"], remembered)

@@ -80,6 +80,23 @@ def test_a_page_read_again_reads_the_cache_in_two_round_trips(client, section, p
         assert again == first
 
 
+def test_pages_of_a_listing_read_in_turn_each_read_the_cache_in_two_round_trips(
+    client, section, production_redis, settings
+):
+    settings.NEWSROOM_LISTING_PAGE_SIZE = 1
+    english_story(section, "Trade talks open")
+    english_story(section, "Ports reopen")
+    first_page = english_url(section)
+    pages = [first_page, f"{first_page}?page=2"]
+    for _ in range(2):
+        rendered = [html(client.get(url)) for url in pages]
+    for url, page in zip(pages, rendered, strict=True):
+        before = redis_round_trips(production_redis)
+        assert html(client.get(url)) == page
+        assert redis_round_trips(production_redis) - before == 2
+    assert "Ports reopen" in rendered[0] and "Trade talks open" in rendered[1]
+
+
 def test_a_new_story_is_listed_on_the_next_request(client, section):
     english_story(section, title="First story")
     listing = english_url(section)
