@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -39,13 +39,53 @@ from content.translating.fields import write_fields
 from content.widgets import MultipleSnippetChooser
 
 
-def paginate(request, queryset, per_page=None):
-    """One page of ``queryset`` from the ``?page=`` parameter; a bad or too-high number 404s."""
-    paginator = Paginator(queryset, per_page or settings.NEWSROOM_LISTING_PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(str(error)) from error
+class ListingPageOfStories:
+    """One page of a listing from ``?page=``, counted and read only when its stories are shown.
+
+    Its number is known at once (not a whole number from 1: a 404 at once), so that the cached
+    fragments of a listing are keyed on it with no query; a page with its fragment cached asks
+    for no count. A number past the last page 404s when the stories are read (rendering: no
+    fragment is kept for it). Otherwise Django's ``Page``: its stories, ``has_next``, ...
+    """
+
+    def __init__(self, request, stories, per_page=None):
+        try:
+            self.number = int(request.GET.get("page", 1))
+        except ValueError as error:
+            raise Http404(str(error)) from error
+        if self.number < 1:
+            raise Http404("There are no pages before the first.")
+        self._stories = stories
+        self._per_page = per_page or settings.NEWSROOM_LISTING_PAGE_SIZE
+
+    @cached_property
+    def _page(self):
+        try:
+            stories = self._stories() if callable(self._stories) else self._stories
+            return Paginator(stories, self._per_page).page(self.number)
+        except EmptyPage as error:
+            raise Http404(str(error)) from error
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._page, name)
+
+    def __len__(self):
+        return len(self._page)
+
+    def __getitem__(self, index):
+        if not isinstance(index, int | slice):  # a template's lookup of ``stories.number``
+            raise TypeError(f"Stories are indexed by number, not {index!r}.")
+        return self._page[index]
+
+    def __iter__(self):
+        return iter(self._page)
+
+
+def paginate(request, stories, per_page=None) -> ListingPageOfStories:
+    """One page of ``stories`` (a queryset, or what makes it) from ``?page=``; a bad number 404s."""
+    return ListingPageOfStories(request, stories, per_page)
 
 
 class ArticleKind(models.TextChoices):
@@ -142,10 +182,13 @@ class HomePage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = list(self.articles()[:13])
-        context["lead_story"] = latest[0] if latest else None
-        context["latest_stories"] = latest[1:]
-        context["sections"] = SectionPage.objects.child_of(self).live().in_menu()
+        # Lazy: the template finds them in its cached fragment, with no query, most times.
+        latest = SimpleLazyObject(lambda: list(self.articles()[:13]))
+        context["lead_story"] = SimpleLazyObject(lambda: latest[0] if latest else None)
+        context["latest_stories"] = SimpleLazyObject(lambda: latest[1:])
+        context["sections"] = SimpleLazyObject(
+            lambda: SectionPage.objects.child_of(self).live().in_menu()
+        )
         return context
 
 
@@ -163,7 +206,7 @@ class SectionPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.articles())
+        context["stories"] = paginate(request, self.articles)
         return context
 
 

@@ -52,6 +52,17 @@ class TestSectionListing:
         stories(section, 3)
         assert client.get(section.url, {"page": page}).status_code == 404
 
+    @pytest.mark.parametrize("page", ["abc", "0", "99"])
+    def test_a_bad_page_number_is_a_404_with_the_first_page_cached(
+        self, client, section, page, warm_caches
+    ):
+        # The listing's fragments are keyed on the number asked: none is ever kept for it.
+        stories(section, 3)
+        assert client.get(section.url).status_code == 200
+        for _ in range(2):
+            assert client.get(section.url, {"page": page}).status_code == 404
+        assert client.get(section.url, {"page": "1"}).status_code == 200
+
     def test_drafts_and_future_stories_are_not_listed(self, client, section):
         stories(section, 1, title="Đã đăng")
         ArticlePageFactory(parent=section, live=False, title="Bản nháp")
