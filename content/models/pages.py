@@ -507,7 +507,7 @@ class TaxonomyIndexPage(RoutablePageMixin, ListingPage):
             template=self.term_template,
             context_overrides={
                 "term": term,
-                "stories": paginate(request, self.term_articles(term)),
+                "stories": paginate(request, lambda: self.term_articles(term)),
             },
         )
 

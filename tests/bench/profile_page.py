@@ -4,7 +4,8 @@ As `make bench-site` serves it (production settings on its SQLite demo, a Redis 
 Django's page cache off), without gunicorn and HTTP around it, so that what is measured is
 the page's own cost. Run from the repository's root, after `make bench-site` built the demo:
 
-    .venv/bin/python -m tests.bench.profile_page [article|section|home] [--requests N] [--profile]
+    .venv/bin/python -m tests.bench.profile_page [article|section|home|/path/] [--requests N]
+        [--profile]
 
 Prints the median milliseconds per request of three timed rounds, and of the process's CPU
 (steadier than the clock on a busy machine: Redis and SQLite's waits are not in it); with
@@ -75,7 +76,7 @@ def main() -> None:
     redis.start()
     try:
         env = bench_environment(redis)
-        path = pages(env)[options.page]
+        path = options.page if options.page.startswith("/") else pages(env)[options.page]
         os.environ.update(env)
         sys.path.insert(0, str(ROOT / "site"))
         from newsroom.wsgi import application
