@@ -183,7 +183,25 @@ def load(model: type[Page], page_id: int, path: str) -> Page | None:
     return page
 
 
-def page_route(request: HttpRequest, site: Site, path: str, key: str, cached: Found | None):
+def route_key(where: str, segments: list[str]) -> str:
+    """The cache key of the page the path of ``segments`` names (as Wagtail's ``path``)."""
+    return f"serving:route:{where}:{get_language()}:{''.join(f'{s}/' for s in segments)}"
+
+
+def routable_above(cached: dict, where: str, segments: list[str]) -> Found | None:
+    """The nearest routable page above the path (topics/ for topics/trade/), if remembered.
+
+    Its own path's entry serves the paths below it: their last segments are its sub-route,
+    which may be any text, so they have no entries of their own.
+    """
+    for consumed in range(len(segments) - 1, 0, -1):
+        found = cached.get(route_key(where, segments[:consumed]))
+        if found is not None and isinstance(found[1], RoutablePageMixin):
+            return found
+    return None
+
+
+def page_route(request: HttpRequest, site: Site, path: str, where: str, cached: Found | None):
     """Wagtail's route result for ``path`` on ``site`` (None: no such page)."""
     segments = [segment for segment in path.split("/") if segment]
     if cached is None:
@@ -195,10 +213,11 @@ def page_route(request: HttpRequest, site: Site, path: str, key: str, cached: Fo
         page: Page | None = load(model, page_id, page_path) if model else None
         if page is None:
             return None
-        if consumed == len(segments):  # not a routable page's sub-route, which may be any text
+        # A routable page's sub-route may be any text: the page is remembered at its own path.
+        if consumed == len(segments) or isinstance(page, RoutablePageMixin):
             if isinstance(page, BasePage):
                 page.prepare_for_reuse()
-            remember(key, (consumed, page))
+            remember(route_key(where, segments[:consumed]), (consumed, page))
     else:
         consumed, page = cached
     try:
@@ -220,12 +239,14 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
     where = f"{reader_generation(request)}:{hostname}:{request.get_port()}"
     site_key = f"serving:site:{where}"
-    route_key = f"serving:route:{where}:{get_language()}:{path}"
+    segments = [segment for segment in path.split("/") if segment]
+    path_key = route_key(where, segments)
+    above = [route_key(where, segments[:consumed]) for consumed in range(1, len(segments))]
     # A listing's ?page=2 reads other fragments than its first page: its own keys to read.
     query = request.META.get("QUERY_STRING", "")
     asked = f"{path}?{hashlib.sha256(query.encode()).hexdigest()[:16]}" if query else path
     reads_key = f"serving:reads:{where}:{request.scheme}:{get_language()}:{asked}"
-    cached = cache.get_many([site_key, route_key, reads_key])
+    cached = cache.get_many([site_key, path_key, reads_key, *above])
     remembered = cached.get(reads_key)
     ahead = read_ahead.start(caches["default"], remembered)
     try:
@@ -236,7 +257,8 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
                 cache.set(site_key, site, ROUTE_SECONDS)
         request._wagtail_site = site  # type: ignore[attr-defined]
         if site is not None:
-            route = page_route(request, site, path, route_key, cached.get(route_key))
+            found = cached.get(path_key) or routable_above(cached, where, segments)
+            route = page_route(request, site, path, where, found)
             request._wagtail_route_for_request = route  # type: ignore[attr-defined]
         response = wagtail_views.serve(request, path)
     except BaseException:

@@ -15,7 +15,7 @@ from django.utils.translation import override
 from wagtail.models import PageViewRestriction
 
 from content.models import ReaderGeneration
-from tests.factories import TopicFactory
+from tests.factories import TopicFactory, TopicIndexPageFactory
 from tests.factories.stories import published_story
 from tests.factories.translations import approve_text
 
@@ -134,6 +134,29 @@ def test_a_renamed_topic_is_on_the_story_at_once(client, section):
     page = html(client.get(url))
     assert "Logistics" in page
     assert "Supply chains" not in page
+
+
+def test_a_topic_page_read_again_finds_its_index_page_in_the_cache(
+    client, home, section, django_assert_max_num_queries
+):
+    # The topics index routes any slug below it: its own entry serves its topics' pages.
+    topics = TopicIndexPageFactory(parent=home)
+    topic = TopicFactory(slug="supply-chains", name_en="Supply chains")
+    story = english_story(section)
+    story.topics.add(topic)
+    story.save_revision().publish()
+    with override("en"):
+        url = f"{type(topics).objects.get(pk=topics.pk).get_url()}{topic.slug}/"
+    first = html(client.get(url))
+    assert "Trade talks open" in first
+    # The generation and the topic named by the slug: the rest comes from the cache.
+    with django_assert_max_num_queries(2):
+        assert html(client.get(url)) == first
+    assert client.get(url.replace(topic.slug, "no-such-topic")).status_code == 404
+
+    topic.name_en = "Logistics"
+    topic.save()
+    assert "Logistics" in html(client.get(url))
 
 
 def test_an_approved_translation_is_served_at_once(client, section):
