@@ -34,6 +34,9 @@ from search.index.story_rows import story_rows
 from search.models import IndexChange
 
 BULK_CHUNK = 500
+# How often new indices are refreshed while a rebuild loads them. With none ("-1"), the
+# refresh before the swap wrote every segment at once: a rebuild took about a tenth longer.
+LOADING_REFRESH = "1s"
 # Statuses of a node too busy to answer now, which a later attempt may get past.
 TRANSIENT_STATUSES = (429, 502, 503, 504)
 # After the swap, searches already routed to an old index get this long to finish.
@@ -348,9 +351,11 @@ def _await_reads_routed_before_swap(client: Elasticsearch) -> None:
 def _create_indices(client: Elasticsearch, policy: AdminPolicy, new: dict[str, str]) -> None:
     def create(language: str) -> None:
         index = article_index(new[language], language)
-        # No refreshes and no replicas while loading (readers use the old indices);
+        # No replicas while loading (readers use the old indices), and refreshes every
+        # LOADING_REFRESH: the node writes segments while it waits for the next bulk request,
+        # not all of them in the one refresh before the swap.
         # ``_make_searchable`` restores both before the swap.
-        index.settings(refresh_interval="-1", number_of_replicas=0)
+        index.settings(refresh_interval=LOADING_REFRESH, number_of_replicas=0)
 
         def attempt() -> None:
             try:
