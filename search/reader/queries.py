@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.document_base import InstrumentedField
 from elasticsearch.dsl.query import Query
 
 from search.index import (
@@ -30,7 +31,7 @@ from search.reader.suggestions import did_you_mean, with_did_you_mean
 FACET_SIZE = 30
 # What a hit shows (``hit_from_document``): a story's document also holds its body twice
 # (text and HTML, for full-text feeds), most of its size, which no result page reads.
-HIT_FIELDS = [
+HIT_FIELDS: list[str | InstrumentedField] = [
     "page_id",
     "language",
     "title",
