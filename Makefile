@@ -100,8 +100,8 @@ bench-burst: install ## Gunicorn, 3 workers, node hung: 24 searches at once; p99
 	$(BIN)/python -m tests.bench.burst_bench
 
 .PHONY: bench-feeds
-bench-feeds: install search-node ## A 50-item full-text feed from the index: uncached, warm, 304, and Django's syndication over the database
-	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m tests.bench.feeds_bench
+bench-feeds: install search-node ## A 50-item full-text feed from the index: uncached, warm, 304, and Django's syndication over the database (ELASTICSEARCH_URL, else the node on SEARCH_NODE_PORT)
+	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:$${SEARCH_NODE_PORT:-9200}} $(BIN)/python -m tests.bench.feeds_bench
 
 .PHONY: lint
 lint: install ## Everything a commit must pass: ruff, layers, migrations, templates, types, catalogs

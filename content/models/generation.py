@@ -7,11 +7,8 @@ of the change itself, so that a cache that was away while a story was published 
 come back with the old number and its old entries.
 """
 
-from typing import Any
-
 from django.db import models
 from django.db.models import F
-from django.db.models.expressions import BaseExpression
 
 
 class ReaderGeneration(models.Model):
@@ -31,15 +28,6 @@ class ReaderGeneration(models.Model):
     def current(cls) -> int:
         """The number now (0 before the first change)."""
         return cls.objects.filter(pk=cls.ROW).values_list("number", flat=True).first() or 0
-
-    @classmethod
-    def current_with(cls, expression: BaseExpression) -> tuple[int, Any] | None:
-        """The number now and ``expression``'s value, read in one query.
-
-        None while there is no row (before the first change): the caller asks apart.
-        """
-        rows = cls.objects.filter(pk=cls.ROW).annotate(read_with=expression)
-        return rows.values_list("number", "read_with").first()
 
     @classmethod
     def advance(cls) -> None:

@@ -3,9 +3,11 @@
 Modules, one job each: ``client`` (the connection and its circuit breaker), ``cluster`` (the
 cluster's nodes and health, for operators), ``analysis`` (how each language's text is
 analysed), ``mapping`` (index names, aliases, the documents' fields), ``story_urls``,
-``facts`` and ``body_html`` (what documents are built from), ``documents`` (a story's
-document in one language), ``indexing`` (sync, rebuild, drift), ``outbox`` (recording and
-draining changes) and ``signals`` (what the index tells others).
+``facts``, ``story_rows``, ``body_html`` and ``body_cache`` (what documents are built from:
+a rebuild reads rows, not pages), ``documents`` (a story's document in one language),
+``in_flight`` (how many readers' requests wait on the node at once, and whether it looks
+hung), ``indexing`` (sync, rebuild, drift), ``outbox`` (recording and draining changes) and
+``signals`` (what the index tells others).
 
 Dependencies point one way: the index imports nothing of ``search.reader``,
 ``search.syndication`` or ``search.tasks``; they learn of its changes through ``signals``.
