@@ -2,12 +2,23 @@
 
 The fallback never touches Elasticsearch: it searches through Wagtail's database backend,
 named explicitly (``FALLBACK_BACKEND``), which Wagtail's own signal handlers keep current and
-editors' admin search shares. Languages written without spaces between words (Chinese,
-Japanese, Korean's particles) defeat that backend's word tokens, so their words are also
-matched as substrings of the language's own title, standfirst and body columns.
+editors' admin search shares. That backend matches whole words and stems none, so in three
+kinds of language a reader's word is also looked for inside the language's own title,
+standfirst and body columns:
+
+- written without spaces between words (Chinese, Japanese; Korean's particles, which a
+  typed word loses);
+- attaching particles to the front of a word (Arabic's article, "al-"): a word is found with
+  them, and a word typed with the article is found without it;
+- inflecting a word's ending (Russian, French, Spanish, Arabic): a long word is looked for
+  without its last two letters, a stem crude enough for a fallback and no more.
+
+Numbers and official documents' numbers are looked for the same way in every language, as
+whole numbers, ``D`` and ``Đ`` alike (the backend's tokens split them or miss the ``Đ``).
 """
 
 import json
+import re
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +38,15 @@ FALLBACK_BACKEND = "default"
 DATABASE_BACKENDS = "modelsearch.backends.database"
 # Languages whose words are not separated by spaces, matched as substrings.
 UNSPACED_LANGUAGES = frozenset({"zh-hans", "ja", "ko"})
+# Languages that attach particles to the front of a word, and the article a typed word loses.
+PREFIXING_LANGUAGES = {"ar": "ال"}
+# Korean writes its particles after the noun: a typed noun loses them (longest first).
+PARTICLES = {"ko": ("에서", "에게", "으로", "를", "을", "에", "는", "은", "가", "의", "도", "로")}
+# Languages that inflect a word's ending; a word keeps at least STEM_LETTERS letters.
+INFLECTING_LANGUAGES = frozenset({"ru", "fr", "es", "ar"})
+ENDING_LETTERS = 2
+STEM_LETTERS = 5
+SUBSTRING_LANGUAGES = UNSPACED_LANGUAGES | PREFIXING_LANGUAGES.keys() | INFLECTING_LANGUAGES
 # How many of the backend's matches a substring search adds to its own, at most.
 MAX_BACKEND_MATCHES = 200
 
@@ -51,20 +71,75 @@ def _escaped(term: str) -> str:
     return json.dumps(term)[1:-1]
 
 
+def matched_part(language: str, word: str) -> str:
+    """The part of a reader's ``word`` looked for inside the text, in ``language``."""
+    if not word.isalpha():
+        return word  # numbers, document numbers, abbreviations with marks: as typed
+    article = PREFIXING_LANGUAGES.get(language)
+    if article and word.startswith(article) and len(word) - len(article) >= 3:
+        word = word.removeprefix(article)
+    for particle in PARTICLES.get(language, ()):
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            word = word.removesuffix(particle)
+            break
+    if language in INFLECTING_LANGUAGES and len(word) > STEM_LETTERS:
+        word = word[: max(STEM_LETTERS, len(word) - ENDING_LETTERS)]
+    return word
+
+
+def _spellings(term: str) -> set[str]:
+    """``term`` as typed, in lower case and capitalised: SQLite folds only ASCII letters' case."""
+    return {term, term.lower(), term.capitalize()}
+
+
+def is_number(term: str) -> bool:
+    """Whether ``term`` is a number or an official document's (``1846``, ``86/2025/ND-CP``)."""
+    return any(character.isdigit() for character in term)
+
+
+def number_pattern(term: str) -> str:
+    r"""A pattern finding ``term`` as a whole, ``D`` and ``Đ`` alike (stored as written).
+
+    Neither a longer number (``11846``) nor a block's id (hex digits and letters) holds it;
+    JSON as SQLite stores it writes ``Đ`` as ``\u0110``.
+    """
+    body = "".join(
+        r"(?:[dDđĐ]|\\u011[01])" if character in "dDđĐ" else re.escape(character)
+        for character in term
+    )
+    return rf"(^|[^0-9A-Za-z]){body}([^0-9A-Za-z]|$)"
+
+
+def _number_match(language: str, term: str) -> tuple[Q, Q, Q]:
+    pattern = number_pattern(term)
+    title = build_localized_fieldname("title", language)
+    standfirst = build_localized_fieldname("standfirst", language)
+    return (
+        Q(**{f"{title}__iregex": pattern}),
+        Q(**{f"{standfirst}__iregex": pattern}),
+        Q(body_text__iregex=pattern),
+    )
+
+
 def _term_match(language: str, term: str) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
-    title = Q(**{f"{build_localized_fieldname('title', language)}__icontains": term})
-    standfirst = Q(**{f"{build_localized_fieldname('standfirst', language)}__icontains": term})
-    body = Q(pk__in=[])
-    if not term.isascii():
-        # JSON keys, block types and ids are ASCII: only other words are looked for there.
-        body = Q(body_text__icontains=term) | Q(body_text__icontains=_escaped(term))
+    if is_number(term):
+        return _number_match(language, term)
+    title, standfirst, body = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    for spelling in _spellings(term):
+        title |= Q(**{f"{build_localized_fieldname('title', language)}__icontains": spelling})
+        standfirst |= Q(
+            **{f"{build_localized_fieldname('standfirst', language)}__icontains": spelling}
+        )
+        if not term.isascii():
+            # JSON keys, block types and ids are ASCII: only other words are looked for there.
+            body |= Q(body_text__icontains=spelling) | Q(body_text__icontains=_escaped(spelling))
     return title, standfirst, body
 
 
 def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
     """``stories`` containing every word of ``query``, title matches first (``rank``)."""
-    terms = query.split()[:10]
+    terms = [matched_part(language, word) for word in query.split()[:10]]
     if not terms:
         return stories.annotate(rank=Value(0))
     body_field = build_localized_fieldname("body", language)
@@ -95,7 +170,7 @@ def text_matches(stories: QuerySet, language: str, query: str, by_relevance: boo
     Counts and slices like a queryset. ``stories`` must be filtered on indexed fields only
     (re-select them by ``pk`` first), as Wagtail's search backends require.
     """
-    if language in UNSPACED_LANGUAGES:
+    if language in SUBSTRING_LANGUAGES or any(map(is_number, query.split())):
         matches = substring_matches(stories, language, query)
         if by_relevance:
             return matches.order_by("-rank", "-publication_date", "-pk")

@@ -1,7 +1,9 @@
 """Readers never get a 500 when Elasticsearch is away: the database answers, with a notice.
 
 The fallback runs on Wagtail's database backend only (never on Elasticsearch), and finds
-words of languages written without spaces (Chinese, Japanese, Korean) as substrings.
+words of languages written without spaces (Chinese, Japanese, Korean) as substrings, Arabic
+words with or without their article, and inflected words (Russian, French, Spanish, Arabic)
+in other forms than the one typed.
 """
 
 import pytest
@@ -11,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from search.checks import fallback_search_runs_on_the_database
 from search.index import reset_circuit
 from search.reader import SearchRequest, database_search, fallback_backend
+from search.reader.fallback import matched_part
 from tests.factories.stories import published_story
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +139,11 @@ def test_korean_words_are_found_with_their_particles(client, cjk, no_node):
     assert hit_ids(response) == [cjk["ko"].pk]
 
 
+def test_korean_words_typed_with_a_particle_are_found_with_another(client, cjk, no_node):
+    response = client.get("/ko/search/", {"q": "커피는"})
+    assert hit_ids(response) == [cjk["ko"].pk]
+
+
 def test_every_word_must_match(client, cjk, no_node):
     assert hit_ids(client.get("/ja/search/", {"q": "コーヒー 日本"})) == [cjk["ja_body"].pk]
     assert hit_ids(client.get("/ja/search/", {"q": "コーヒー 紅茶"})) == []
@@ -154,3 +162,113 @@ def test_cjk_words_are_found_while_the_node_is_away(client, cjk, node_away):
     assert feed.status_code == 200
     assert cjk["zh"].title_zh_hans in feed.content.decode()
     assert cjk["zh_other"].title_zh_hans not in feed.content.decode()
+
+
+@pytest.fixture
+def inflected(section):
+    return {
+        "ar_coffee": published_story(
+            section,
+            {"ar": ("القهوة الفيتنامية في مقاهي الأردن", "تستورد المحامص الأردنية البن.")},
+        ),
+        "ar_scholarships": published_story(
+            section, {"ar": ("منح دراسية للطلاب الفيتناميين", "تعلم اللغة العربية في القاهرة.")}
+        ),
+        "ru_fruit": published_story(
+            section, {"ru": ("Вьетнамские фрукты на Дальнем Востоке", "Дуриан и манго.")}
+        ),
+        "ru_other": published_story(section, {"ru": ("Рис из дельты Меконга", "Экспорт риса.")}),
+        "fr_rice": published_story(
+            section, {"fr": ("Les exportations de riz progressent", "Riz parfumé.")}
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("ar", "قهوة", ["ar_coffee"]),  # the story has it only with its article
+        ("ar", "المحامص", ["ar_coffee"]),  # typed with the article, found with it
+        ("ar", "طلاب فيتناميين", ["ar_scholarships"]),  # both words inflected and prefixed
+        ("ar", "اللغة العربية", ["ar_scholarships"]),
+        ("ru", "вьетнамским фруктам", ["ru_fruit"]),
+        ("ru", "Дальний Восток", ["ru_fruit"]),
+        ("ru", "дурианы", ["ru_fruit"]),
+        ("fr", "exportation riz", ["fr_rice"]),
+    ],
+)
+def test_inflected_and_prefixed_words_are_found_in_other_forms(
+    client, inflected, no_node, language, query, expected
+):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    assert hit_ids(response) == [inflected[name].pk for name in expected]
+
+
+def test_every_inflected_word_must_still_match(client, inflected, no_node):
+    assert hit_ids(client.get("/ar/search/", {"q": "قهوة شاي"})) == []
+    assert hit_ids(client.get("/ru/search/", {"q": "фрукты Меконга"})) == []
+
+
+def test_arabic_words_are_found_while_the_node_is_away(client, inflected, node_away):
+    response = client.get("/ar/search/", {"q": "قهوة"})
+    assert hit_ids(response) == [inflected["ar_coffee"].pk]
+    assert response.context["result"].degraded
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "part"),
+    [
+        ("ru", "торговля", "торгов"),
+        ("ru", "ЕАЭС", "ЕАЭС"),  # short: as typed
+        ("es", "camarón", "camar"),  # never shorter than five letters
+        ("ar", "الهيدروجين", "هيدروج"),
+        ("ar", "الأردن", "أردن"),
+        ("es", "112/2025/nd-cp", "112/2025/nd-cp"),  # a document number: as typed
+        ("en", "exports", "exports"),  # English goes to the backend as typed
+        ("vi", "xuất", "xuất"),
+        ("ko", "커피를", "커피"),
+        ("ko", "설날에", "설날"),
+        ("ko", "교민", "교민"),
+        ("ko", "를", "를"),
+    ],
+)
+def test_the_part_of_a_word_looked_for(language, word, part):
+    assert matched_part(language, word) == part
+
+
+@pytest.fixture
+def numbered(section):
+    return {
+        "decision": published_story(
+            section,
+            {
+                "vi": ("Lộ trình xuất khẩu mới", "Theo Quyết định 1846/QĐ-BCT của Bộ."),
+                "en": ("Decision 1846/QD-BCT sets an export plan", "The plan runs to 2030."),
+            },
+        ),
+        "decree": published_story(
+            section, {"vi": ("Nghị định 86/2025/NĐ-CP có hiệu lực", "Áp dụng từ tháng Bảy.")}
+        ),
+        "other": published_story(section, {"vi": ("Quyết định 11846/QĐ-BCT", "Khác.")}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("vi", "1846/QD-BCT", ["decision"]),  # typed with D, written with Đ in the body
+        ("vi", "1846/QĐ-BCT", ["decision"]),
+        ("vi", "1846", ["decision"]),  # a whole number: not inside 11846
+        ("en", "1846/qd-bct", ["decision"]),
+        ("vi", "86/2025/nd-cp", ["decree"]),
+        ("vi", "86/2025/NĐ-CP hiệu lực", ["decree"]),  # with words, every one must match
+        ("vi", "184", []),
+    ],
+)
+def test_document_numbers_are_found_as_written_or_typed(
+    client, numbered, no_node, language, query, expected
+):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    assert hit_ids(response) == [numbered[name].pk for name in expected]
