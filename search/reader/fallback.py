@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, TextField, Value, When, Window
 from django.db.models.functions import Cast
 from django.utils.html import escape
@@ -66,11 +67,6 @@ def fallback_backend() -> Any:
     return backend
 
 
-def _escaped(term: str) -> str:
-    """``term`` as JSON text stores it (SQLite keeps non-ASCII characters escaped)."""
-    return json.dumps(term)[1:-1]
-
-
 def matched_part(language: str, word: str) -> str:
     """The part of a reader's ``word`` looked for inside the text, in ``language``."""
     if not word.isalpha():
@@ -87,9 +83,14 @@ def matched_part(language: str, word: str) -> str:
     return word
 
 
-def _spellings(term: str) -> set[str]:
-    """``term`` as typed, in lower case and capitalised: SQLite folds only ASCII letters' case."""
-    return {term, term.lower(), term.capitalize()}
+def _spellings(term: str, sqlite: bool) -> set[str]:
+    """``term`` as typed; on SQLite (ASCII case folding only) lower-cased and capitalised too."""
+    return {term, term.lower(), term.capitalize()} if sqlite else {term}
+
+
+def _spellings_in_json(term: str, sqlite: bool) -> set[str]:
+    """``term`` as a JSON column reads as text: SQLite keeps non-ASCII characters escaped."""
+    return {term, json.dumps(term)[1:-1]} if sqlite else {term}
 
 
 def is_number(term: str) -> bool:
@@ -121,19 +122,20 @@ def _number_match(language: str, term: str) -> tuple[Q, Q, Q]:
     )
 
 
-def _term_match(language: str, term: str) -> tuple[Q, Q, Q]:
+def _term_match(language: str, term: str, sqlite: bool) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
     if is_number(term):
         return _number_match(language, term)
     title, standfirst, body = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
-    for spelling in _spellings(term):
+    for spelling in _spellings(term, sqlite):
         title |= Q(**{f"{build_localized_fieldname('title', language)}__icontains": spelling})
         standfirst |= Q(
             **{f"{build_localized_fieldname('standfirst', language)}__icontains": spelling}
         )
         if not term.isascii():
             # JSON keys, block types and ids are ASCII: only other words are looked for there.
-            body |= Q(body_text__icontains=spelling) | Q(body_text__icontains=_escaped(spelling))
+            for written in _spellings_in_json(spelling, sqlite):
+                body |= Q(body_text__icontains=written)
     return title, standfirst, body
 
 
@@ -144,17 +146,20 @@ def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
         return stories.annotate(rank=Value(0))
     body_field = build_localized_fieldname("body", language)
     stories = stories.alias(body_text=Cast(body_field, TextField()))  # matched, not read
+    sqlite = connections[stories.db].vendor == "sqlite"
     every, in_titles, in_standfirsts = Q(), Q(), Q()
     for term in terms:
-        title, standfirst, body = _term_match(language, term)
+        title, standfirst, body = _term_match(language, term, sqlite)
         every &= title | standfirst | body
         in_titles &= title
         in_standfirsts &= standfirst
-    found = fallback_backend().search(
-        query, stories.model.objects.filter(pk__in=stories.values("pk")), operator="and"
-    )
-    backend_ids = [page.pk for page in found[:MAX_BACKEND_MATCHES]]
-    return stories.filter(every | Q(pk__in=backend_ids)).annotate(
+    if any(term.isascii() and not is_number(term) for term in terms):
+        # Such a word was not looked for in the bodies: the backend's tokens find it there.
+        found = fallback_backend().search(
+            query, stories.model.objects.filter(pk__in=stories.values("pk")), operator="and"
+        )
+        every |= Q(pk__in=[page.pk for page in found[:MAX_BACKEND_MATCHES]])
+    return stories.filter(every).annotate(
         rank=Case(
             When(in_titles, then=Value(2)),
             When(in_standfirsts, then=Value(1)),

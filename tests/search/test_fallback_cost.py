@@ -94,3 +94,15 @@ def test_hits_and_their_number_come_from_one_query_without_bodies(crowd_of_stori
     assert len(stories_read) == 1, stories_read  # no separate count
     assert not re.search(r'"content_articlepage"\."body(_\w+)?"', stories_read[0])
     assert "Highland coffee beans" not in str(result.hits)  # nor do the hits show them
+
+
+@pytest.mark.parametrize(("language", "words"), [("ja", "コーヒー"), ("en", "coffee")])
+def test_the_backend_is_asked_only_for_words_the_bodies_were_not_searched_for(
+    crowd_of_stories, language, words
+):
+    """Japanese words are looked for in bodies too; English ones there only by the backend."""
+    with CaptureQueriesContext(connection) as queries:
+        result = search(language, words)
+    assert result.total == MATCHES
+    asked_the_backend = any("wagtailsearch_indexentry" in q["sql"] for q in queries)
+    assert asked_the_backend == (language == "en")
