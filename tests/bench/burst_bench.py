@@ -420,7 +420,14 @@ def main():
         give_up("bench-burst needs Java 17 for its search node.")
     STATE_DIR.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    database = fresh_database(base_url)
+    import psycopg
+
+    try:
+        database = fresh_database(base_url)
+    except psycopg.OperationalError as error:
+        host = urllib.parse.urlsplit(base_url).netloc.split("@")[-1]  # never its password
+        reason = " ".join(str(error).split())
+        give_up(f"bench-burst cannot prepare its database on {host}: {reason}")
     node = SearchNode(STATE_DIR / "search-node", NODE_PORT)
     # The node starts while the database is prepared: neither needs the other.
     node_started: list[BaseException | None] = []
