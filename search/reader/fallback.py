@@ -83,16 +83,6 @@ def matched_part(language: str, word: str) -> str:
     return word
 
 
-def _spellings(term: str, sqlite: bool) -> set[str]:
-    """``term`` as typed; on SQLite (ASCII case folding only) lower-cased and capitalised too."""
-    return {term, term.lower(), term.capitalize()} if sqlite else {term}
-
-
-def _spellings_in_json(term: str, sqlite: bool) -> set[str]:
-    """``term`` as a JSON column reads as text: SQLite keeps non-ASCII characters escaped."""
-    return {term, json.dumps(term)[1:-1]} if sqlite else {term}
-
-
 def is_number(term: str) -> bool:
     """Whether ``term`` is a number or an official document's (``1846``, ``86/2025/ND-CP``)."""
     return any(character.isdigit() for character in term)
@@ -111,32 +101,40 @@ def number_pattern(term: str) -> str:
     return rf"(^|[^0-9A-Za-z]){body}([^0-9A-Za-z]|$)"
 
 
-def _number_match(language: str, term: str) -> tuple[Q, Q, Q]:
-    pattern = number_pattern(term)
-    title = build_localized_fieldname("title", language)
-    standfirst = build_localized_fieldname("standfirst", language)
-    return (
-        Q(**{f"{title}__iregex": pattern}),
-        Q(**{f"{standfirst}__iregex": pattern}),
-        Q(body_text__iregex=pattern),
-    )
+def _spellings(term: str, sqlite: bool) -> set[str]:
+    """``term`` as typed; on SQLite (ASCII case folding only) lower-cased and capitalised too."""
+    return {term, term.lower(), term.capitalize()} if sqlite else {term}
+
+
+def _containing_any(field: str, texts: set[str]) -> Q:
+    matches = Q(pk__in=[])
+    for text in texts:
+        matches |= Q(**{f"{field}__icontains": text})
+    return matches
 
 
 def _term_match(language: str, term: str, sqlite: bool) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
+    title = build_localized_fieldname("title", language)
+    standfirst = build_localized_fieldname("standfirst", language)
     if is_number(term):
-        return _number_match(language, term)
-    title, standfirst, body = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
-    for spelling in _spellings(term, sqlite):
-        title |= Q(**{f"{build_localized_fieldname('title', language)}__icontains": spelling})
-        standfirst |= Q(
-            **{f"{build_localized_fieldname('standfirst', language)}__icontains": spelling}
+        pattern = number_pattern(term)
+        return (
+            Q(**{f"{title}__iregex": pattern}),
+            Q(**{f"{standfirst}__iregex": pattern}),
+            Q(body_text__iregex=pattern),
         )
-        if not term.isascii():
-            # JSON keys, block types and ids are ASCII: only other words are looked for there.
-            for written in _spellings_in_json(spelling, sqlite):
-                body |= Q(body_text__icontains=written)
-    return title, standfirst, body
+    spellings = _spellings(term, sqlite)
+    # JSON keys, block types and ids are ASCII: only other words are looked for in bodies,
+    # which SQLite stores with non-ASCII characters escaped.
+    in_json = set() if term.isascii() else set(spellings)
+    if sqlite:
+        in_json |= {json.dumps(spelling)[1:-1] for spelling in in_json}
+    return (
+        _containing_any(title, spellings),
+        _containing_any(standfirst, spellings),
+        _containing_any("body_text", in_json),
+    )
 
 
 def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
