@@ -230,7 +230,8 @@ start() {
     HOST="$HOST" PORT="$HTTPS_PORT" "$PYTHON" manage.py build_demo_site
     say "indexing the demo"
     "$PYTHON" manage.py search_reindex
-    # Reading every index once warms the new nodes before readers come, and checks them.
+    # The rebuild warmed every shard copy with readers' searches before moving the aliases;
+    # this checks that the index matches the database.
     "$PYTHON" manage.py search_check
     say "running the tasks the demo queued (reference index, admin search, purges)"
     "$PYTHON" manage.py newsroom_worker --batch --no-startup-delay --no-reload >>"$LOG/worker.log" 2>&1

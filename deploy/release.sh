@@ -25,6 +25,8 @@ manage install_newsroom_roles
 if [ -n "${ELASTICSEARCH_URL:-}" ]; then
     step "creating the search indices, if a language has none"
     manage search_reindex --if-missing
+    step "warming every shard copy with readers' searches, before readers come"
+    manage search_warm
 else
     step "no ELASTICSEARCH_URL: readers search the database"
 fi

@@ -264,7 +264,9 @@ class RebuildResult:
 
 
 def rebuild_indices(
-    progress: Callable[[int, int], None] | None = None, rerender: bool = False
+    progress: Callable[[int, int], None] | None = None,
+    rerender: bool = False,
+    before_swap: Callable[[dict[str, str]], None] | None = None,
 ) -> RebuildResult:
     """Build new versioned indices, fill them with bulk requests, then swap every alias at once.
 
@@ -277,6 +279,7 @@ def rebuild_indices(
 
     Bodies rendered before are reused while nothing they read has changed, and those this
     rebuild did not use are forgotten (``body_cache``); ``rerender`` renders every body.
+    ``before_swap`` is given the new indices, searchable, by language, before readers are.
     """
     client, policy = admin_client(), admin_policy()
     if rerender:
@@ -286,6 +289,8 @@ def rebuild_indices(
     try:
         documents, errors = _load_indices(client, policy, new, progress)
         _make_searchable(client, policy, list(new.values()))
+        if before_swap:
+            before_swap(new)
         old = with_retries("reading the aliases", lambda: _indices_behind_aliases(client), policy)
         actions = [
             {"remove": {"index": index, "alias": alias_name(language)}}

@@ -8,6 +8,7 @@ open the shared topics answer at once.
 from typing import Any, cast
 
 from django.conf import settings
+from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Q, Search
 
 from content.models import ArticlePage
@@ -29,11 +30,16 @@ def _related_timeout() -> float:
     return min(box, reader_timeout) if reader_timeout else box
 
 
-def _by_words(page: ArticlePage, language: str) -> list[Hit]:
-    """Raises ``SearchUnavailable`` when the node is away, slow or the circuit is open."""
-    client = search_client().options(request_timeout=_related_timeout())
-    search = (
-        Search(using=client, index=alias_name(language))
+def stories_like(
+    page_id: int, language: str, client: Elasticsearch, index: str | None = None
+) -> Search:
+    """The search for stories whose words are like those of story ``page_id`` in ``language``.
+
+    ``index`` is the language's alias unless named (an index being built, not yet aliased).
+    """
+    index = index or alias_name(language)
+    return (
+        Search(using=client, index=index)
         .source(HIT_FIELDS)
         .query(
             Q(
@@ -42,7 +48,7 @@ def _by_words(page: ArticlePage, language: str) -> list[Hit]:
                     Q(
                         "more_like_this",
                         fields=["title", "standfirst", "body", "topic_names"],
-                        like=[{"_index": alias_name(language), "_id": str(page.pk)}],
+                        like=[{"_index": index, "_id": str(page_id)}],
                         min_term_freq=1,
                         min_doc_freq=1,
                         max_query_terms=30,
@@ -52,8 +58,13 @@ def _by_words(page: ArticlePage, language: str) -> list[Hit]:
             )
         )[:RELATED_SIZE]
     )
+
+
+def _by_words(page: ArticlePage, language: str) -> list[Hit]:
+    """Raises ``SearchUnavailable`` when the node is away, slow or the circuit is open."""
+    client = search_client().options(request_timeout=_related_timeout())
     try:
-        return [hit_from_document(hit) for hit in search.execute()]
+        return [hit_from_document(hit) for hit in stories_like(page.pk, language, client).execute()]
     except READ_ERRORS as error:
         raise read_failure(error) from error
 

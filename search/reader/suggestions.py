@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 from modeltranslation.utils import build_localized_fieldname
@@ -43,16 +44,20 @@ def autocomplete_query(prefix: str) -> Query:
     )
 
 
-def elasticsearch_title_suggestions(language: str, prefix: str) -> list[TitleSuggestion]:
-    """Raises ``SearchUnavailable`` when the node is not configured or does not answer."""
-    search = (
-        Search(using=search_client(), index=alias_name(language))
+def title_suggestions_search(language: str, prefix: str, client: Elasticsearch) -> Search:
+    """The search for titles with words that start as ``prefix``'s do, best first."""
+    return (
+        Search(using=client, index=alias_name(language))
         .query(autocomplete_query(prefix))
         .sort("_score", {"publication_date": {"order": "desc"}})
         .source(["title", "url", "page_id"])[:AUTOCOMPLETE_SIZE]
     )
+
+
+def elasticsearch_title_suggestions(language: str, prefix: str) -> list[TitleSuggestion]:
+    """Raises ``SearchUnavailable`` when the node is not configured or does not answer."""
     try:
-        response = search.execute()
+        response = title_suggestions_search(language, prefix, search_client()).execute()
     except READ_ERRORS as error:
         raise read_failure(error) from error
     return [TitleSuggestion(hit.title, hit.url, int(hit.page_id)) for hit in response]

@@ -302,3 +302,19 @@ def test_readers_lose_nothing_when_a_node_of_three_dies(own_search_node, section
     cluster.start_node(victim)
     health = survivor.cluster.health(wait_for_nodes=NODES, wait_for_status="green", timeout="60s")
     assert health["status"] == "green" and health["number_of_nodes"] == NODES
+
+    # Within a minute the scheduler warms the copies of the node that started again, only them.
+    uptimes = sorted(
+        about["jvm"]["uptime_in_millis"] / 1000
+        for about in survivor.nodes.stats(metric="jvm")["nodes"].values()
+    )
+    window = (uptimes[0] + uptimes[1]) / 2  # the restarted node's, not the others'
+    on_restarted = [
+        shard
+        for shard in survivor.cat.shards(index="test-cluster-*", format="json")
+        if shard["node"] == f"search-node-{PORT + victim}" and shard["state"] == "STARTED"
+    ]
+    out = StringIO()
+    call_command("search_warm", "--started-within", str(window), "--rounds", "1", stdout=out)
+    assert out.getvalue().startswith(f"Warmed {len(on_restarted)} shard copies"), out.getvalue()
+    assert 0 < len(on_restarted) < 2 * len(languages())

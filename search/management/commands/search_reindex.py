@@ -7,7 +7,8 @@ indices of ours no alias points to, which a successful rebuild also does at its 
 ``--if-missing`` rebuilds only when a language has no index: what a release runs, so that a
 new installation gets its indices and an upgrade keeps the ones it has. Bodies rendered
 before are reused while nothing they read has changed (``search.index.body_cache``);
-``--rerender`` renders every body again.
+``--rerender`` renders every body again. The new indices answer readers' searches on every
+shard copy before the aliases move to them (``search.warm_up``): no reader meets a cold index.
 """
 
 import logging
@@ -17,12 +18,14 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError
 
 from search.index import (
+    READ_ERRORS,
     ReindexFailed,
     SearchUnavailable,
     languages_without_index,
     prune_orphan_indices,
     rebuild_indices,
 )
+from search.warm_up import warm_up
 
 
 def progress_bar(done: int, total: int, width: int = 40) -> None:
@@ -84,7 +87,9 @@ class Command(BaseCommand):
 
     def rebuild(self, show_progress, rerender):
         result = rebuild_indices(
-            progress=progress_bar if show_progress else None, rerender=rerender
+            progress=progress_bar if show_progress else None,
+            rerender=rerender,
+            before_swap=self.warm,
         )
         if show_progress:
             self.stdout.write("")
@@ -99,3 +104,15 @@ class Command(BaseCommand):
         )
         for message in result.errors:
             self.stderr.write(message)
+
+    def warm(self, indices):
+        """Readers' searches on the new indices before readers get them; never fails a rebuild."""
+        try:
+            report = warm_up(indices)
+        except READ_ERRORS as error:
+            reason = " ".join(str(error).split())[:200] or type(error).__name__
+            self.stderr.write(f"search_reindex: the new indices were not warmed: {reason}")
+            return
+        self.stdout.write(report.summary())
+        for failure in report.failures:
+            self.stderr.write(f"search_reindex: not warmed: {failure}")
