@@ -81,6 +81,10 @@ smoke: install ## Readers, editors and partners against the running prod-local s
 bench-load: prod-local ## The prod-local stack under wrk: front cache, renders beside plain Wagtail, Redis and a search node failing (BENCH_SECONDS=60)
 	$(BIN)/python -m tests.bench.load_bench
 
+.PHONY: bench-cold-start
+bench-cold-start: prod-local ## The prod-local cluster restarted: readers' first searches, cold and after search_warm in turn (BENCH_SITTINGS=4)
+	$(BIN)/python -m tests.bench.cold_start_bench
+
 .PHONY: bench-search
 bench-search: install search-node ## Our Elasticsearch search against Wagtail's database search, side by side; then bench-burst (ELASTICSEARCH_URL, else the node on SEARCH_NODE_PORT)
 	ELASTICSEARCH_URL=$${ELASTICSEARCH_URL:-http://127.0.0.1:$${SEARCH_NODE_PORT:-9200}} $(BIN)/python -m tests.bench.search_bench
