@@ -15,6 +15,11 @@ standfirst and body columns:
 
 Numbers and official documents' numbers are looked for the same way in every language, as
 whole numbers, ``D`` and ``Đ`` alike (the backend's tokens split them or miss the ``Đ``).
+
+Vietnamese readers often type without the marks (``thuong mai`` for ``thương mại``). On
+PostgreSQL, production's database, such a word is looked for as a whole word in the title
+and standfirst with their marks removed (``unaccent``); SQLite's full-text index already
+drops them.
 """
 
 import json
@@ -48,6 +53,8 @@ INFLECTING_LANGUAGES = frozenset({"ru", "fr", "es", "ar"})
 ENDING_LETTERS = 2
 STEM_LETTERS = 5
 SUBSTRING_LANGUAGES = UNSPACED_LANGUAGES | PREFIXING_LANGUAGES.keys() | INFLECTING_LANGUAGES
+# Languages whose readers type words without their marks: matched with the marks removed.
+UNMARKED_LANGUAGES = frozenset({"vi"})
 # How many of the backend's matches a substring search adds to its own, at most.
 MAX_BACKEND_MATCHES = 200
 
@@ -113,10 +120,30 @@ def _containing_any(field: str, texts: set[str]) -> Q:
     return matches
 
 
-def _term_match(language: str, term: str, sqlite: bool) -> tuple[Q, Q, Q]:
+def is_unmarked(language: str, term: str, vendor: str) -> bool:
+    """Whether ``term`` is a word typed without its marks, to match as such (PostgreSQL only)."""
+    return (
+        vendor == "postgresql"
+        and language in UNMARKED_LANGUAGES
+        and term.isascii()
+        and term.isalpha()
+    )
+
+
+def _term_match(language: str, term: str, vendor: str) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
     title = build_localized_fieldname("title", language)
     standfirst = build_localized_fieldname("standfirst", language)
+    if is_unmarked(language, term, vendor):
+        # A whole word of the text without its marks; in bodies, the backend's tokens find
+        # the words typed as written.
+        word = rf"\m{term}\M"
+        return (
+            Q(**{f"{title}__unaccent__iregex": word}),
+            Q(**{f"{standfirst}__unaccent__iregex": word}),
+            Q(pk__in=[]),
+        )
+    sqlite = vendor == "sqlite"
     if is_number(term):
         pattern = number_pattern(term)
         return (
@@ -144,10 +171,10 @@ def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
         return stories.annotate(rank=Value(0))
     body_field = build_localized_fieldname("body", language)
     stories = stories.alias(body_text=Cast(body_field, TextField()))  # matched, not read
-    sqlite = connections[stories.db].vendor == "sqlite"
+    vendor = connections[stories.db].vendor
     every, in_titles, in_standfirsts = Q(), Q(), Q()
     for term in terms:
-        title, standfirst, body = _term_match(language, term, sqlite)
+        title, standfirst, body = _term_match(language, term, vendor)
         every &= title | standfirst | body
         in_titles &= title
         in_standfirsts &= standfirst
@@ -173,7 +200,12 @@ def text_matches(stories: QuerySet, language: str, query: str, by_relevance: boo
     Counts and slices like a queryset. ``stories`` must be filtered on indexed fields only
     (re-select them by ``pk`` first), as Wagtail's search backends require.
     """
-    if language in SUBSTRING_LANGUAGES or any(map(is_number, query.split())):
+    vendor = connections[stories.db].vendor
+    if (
+        language in SUBSTRING_LANGUAGES
+        or any(map(is_number, query.split()))
+        or any(is_unmarked(language, word, vendor) for word in query.split())
+    ):
         matches = substring_matches(stories, language, query)
         if by_relevance:
             return matches.order_by("-rank", "-publication_date", "-pk")

@@ -3,7 +3,7 @@
 The fallback runs on Wagtail's database backend only (never on Elasticsearch), and finds
 words of languages written without spaces (Chinese, Japanese, Korean) as substrings, Arabic
 words with or without their article, and inflected words (Russian, French, Spanish, Arabic)
-in other forms than the one typed.
+in other forms than the one typed; on PostgreSQL, Vietnamese words typed without their marks.
 """
 
 import pytest
@@ -272,3 +272,44 @@ def test_document_numbers_are_found_as_written_or_typed(
     response = client.get(f"/{language}/search/", {"q": query})
     assert response.status_code == 200
     assert hit_ids(response) == [numbered[name].pk for name in expected]
+
+
+@pytest.fixture
+def vietnamese(section):
+    return {
+        "trade": published_story(
+            section, {"vi": ("Thương mại Việt Nam – Úc tăng mạnh", "Hàng nông sản dẫn đầu.")}
+        ),
+        "market": published_story(
+            section, {"vi": ("Đoàn doanh nghiệp mở thị trường cho trái cây", "Sang Úc.")}
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("thuong mai", ["trade"]),  # typed without the marks
+        ("thương mại", ["trade"]),  # as written
+        ("Thuong mại", ["trade"]),  # both at once
+        ("doan doanh nghiep", ["market"]),  # đ typed as d
+        ("thi truong", ["market"]),
+    ],
+)
+def test_vietnamese_words_typed_without_marks_are_found_on_postgresql(
+    client, vietnamese, postgresql, no_node, query, expected
+):
+    response = client.get("/vi/search/", {"q": query})
+    assert response.status_code == 200
+    assert hit_ids(response) == [vietnamese[name].pk for name in expected]
+
+
+def test_unmarked_words_are_whole_words_and_every_one_must_match(
+    client, vietnamese, postgresql, node_away
+):
+    # "mai" is a whole word of the trade story only; "thuong" alone of "thương" (not "trường").
+    assert hit_ids(client.get("/vi/search/", {"q": "ma"})) == []
+    assert hit_ids(client.get("/vi/search/", {"q": "thuong trai"})) == []
+    response = client.get("/vi/search/", {"q": "trai cay"})
+    assert hit_ids(response) == [vietnamese["market"].pk]
+    assert response.context["result"].degraded

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # the unaccent lookup: the search fallback's unmarked words
     "django.contrib.humanize",  # intcomma: counts grouped the way each reader's locale writes them
 ]
 
