@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backend
 
 from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage, rendition_or_none
 from search.index import StoryUrls
+from search.reader.matching import OTHER_DASHES
 from search.reader.results import PAGE_SIZE, Hit, SearchRequest, SearchResult
 
 # The Wagtail search backend the fallback uses; a system check (search.E004) holds it to
@@ -55,6 +56,8 @@ STEM_LETTERS = 5
 SUBSTRING_LANGUAGES = UNSPACED_LANGUAGES | PREFIXING_LANGUAGES.keys() | INFLECTING_LANGUAGES
 # Languages whose readers type words without their marks: matched with the marks removed.
 UNMARKED_LANGUAGES = frozenset({"vi"})
+# Any of them stands for any other in a document number (the hyphen first: literal in a class).
+DASHES = "-" + OTHER_DASHES
 # How many of the backend's matches a substring search adds to its own, at most.
 MAX_BACKEND_MATCHES = 200
 
@@ -96,13 +99,17 @@ def is_number(term: str) -> bool:
 
 
 def number_pattern(term: str) -> str:
-    r"""A pattern finding ``term`` as a whole, ``D`` and ``Đ`` alike (stored as written).
+    r"""A pattern finding ``term`` as a whole, ``D`` and ``Đ`` alike, any dash for any dash.
 
     Neither a longer number (``11846``) nor a block's id (hex digits and letters) holds it;
-    JSON as SQLite stores it writes ``Đ`` as ``\u0110``.
+    JSON as SQLite stores it writes ``Đ`` as ``\u0110`` and an en dash as ``\u2013``.
     """
     body = "".join(
-        r"(?:[dDđĐ]|\\u011[01])" if character in "dDđĐ" else re.escape(character)
+        r"(?:[dDđĐ]|\\u011[01])"
+        if character in "dDđĐ"
+        else rf"(?:[{DASHES}]|\\u201[0-4])"
+        if character in DASHES
+        else re.escape(character)
         for character in term
     )
     return rf"(^|[^0-9A-Za-z]){body}([^0-9A-Za-z]|$)"

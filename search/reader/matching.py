@@ -16,13 +16,17 @@ from search.index import LANGUAGE_ANALYSIS
 MAX_QUERY_LENGTH = 200
 # Words, with the inner slashes, dots and hyphens of document numbers such as 2387/QD-BCT.
 SEARCH_TERM = re.compile(r"\w+(?:[/.\-]\w+)*")
+# The hyphen, non-breaking hyphen, figure, en and em dashes, which readers type or paste in
+# document numbers for the hyphen (1846/QĐ–BCT): inside a word, the query reads a hyphen.
+OTHER_DASHES = "\u2010\u2011\u2012\u2013\u2014"
+INNER_DASH = re.compile(rf"(?<=\w)[{OTHER_DASHES}](?=\w)")
 # A word with a digit in it: a document number (2387/QD-BCT), part of one, or a year.
 NUMBERED_WORD = re.compile(r"\w*\d[\w/.\-]*")
 
 
 def clean_query(raw: str | None) -> str:
     """The words of a reader's query, without any search-engine syntax, at a sane length."""
-    words = SEARCH_TERM.findall((raw or "")[: MAX_QUERY_LENGTH * 4])
+    words = SEARCH_TERM.findall(INNER_DASH.sub("-", (raw or "")[: MAX_QUERY_LENGTH * 4]))
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 

@@ -251,6 +251,7 @@ def numbered(section):
             section, {"vi": ("Nghị định 86/2025/NĐ-CP có hiệu lực", "Áp dụng từ tháng Bảy.")}
         ),
         "other": published_story(section, {"vi": ("Quyết định 11846/QĐ-BCT", "Khác.")}),
+        "dashed": published_story(section, {"vi": ("Thông tư 07/2026/TT\u2013BNG", "Lãnh sự.")}),
     }
 
 
@@ -264,6 +265,8 @@ def numbered(section):
         ("vi", "86/2025/nd-cp", ["decree"]),
         ("vi", "86/2025/NĐ-CP hiệu lực", ["decree"]),  # with words, every one must match
         ("vi", "184", []),
+        ("vi", "07/2026/TT-BNG", ["dashed"]),  # typed with a hyphen, written with an en dash
+        ("vi", "1846/QĐ\u2013BCT", ["decision"]),  # and the other way round
     ],
 )
 def test_document_numbers_are_found_as_written_or_typed(

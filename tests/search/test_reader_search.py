@@ -136,3 +136,13 @@ def test_stories_dated_in_the_future_are_not_found(search_index, section, refres
     published_story(section, {"en": ("Rice tomorrow", "Rice.")}, days_ago=-1)
     refresh()
     assert search("en", "rice").hits == []
+
+
+def test_a_document_number_pasted_with_an_en_dash_is_the_same_number(
+    client, search_index, section, refresh
+):
+    story = published_story(section, {"vi": ("Triển khai đề án", "Theo Quyết định 2387/QĐ-BCT.")})
+    published_story(section, {"vi": ("Năm 2387 trước Công nguyên", "Bảo tàng BCT trưng bày.")})
+    refresh()
+    response = client.get("/vi/search/", {"q": "2387/QĐ\u2013BCT"})
+    assert [hit.page_id for hit in response.context["result"].hits] == [story.pk]
