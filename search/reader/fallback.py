@@ -16,10 +16,11 @@ standfirst and body columns:
 Numbers and official documents' numbers are looked for the same way in every language, as
 whole numbers, ``D`` and ``Đ`` alike (the backend's tokens split them or miss the ``Đ``).
 
-Vietnamese readers often type without the marks (``thuong mai`` for ``thương mại``). On
-PostgreSQL, production's database, such a word is looked for as a whole word in the title
-and standfirst with their marks removed (``unaccent``); SQLite's full-text index already
-drops them.
+Readers often type without the marks (``thuong mai`` for ``thương mại``, ``geographique``).
+On PostgreSQL, production's database, when nothing is found as typed in Vietnamese, English,
+French or Spanish, the words of plain letters are looked for again in the title and
+standfirst with their marks removed (``unaccent``): whole words, or the start of one in the
+inflecting languages. SQLite's full-text index drops the marks already.
 """
 
 import json
@@ -54,8 +55,8 @@ INFLECTING_LANGUAGES = frozenset({"ru", "fr", "es", "ar"})
 ENDING_LETTERS = 2
 STEM_LETTERS = 5
 SUBSTRING_LANGUAGES = UNSPACED_LANGUAGES | PREFIXING_LANGUAGES.keys() | INFLECTING_LANGUAGES
-# Languages whose readers type words without their marks: matched with the marks removed.
-UNMARKED_LANGUAGES = frozenset({"vi"})
+# Languages whose marks readers leave out.
+MARKED_LANGUAGES = frozenset({"vi", "en", "fr", "es"})
 # Any of them stands for any other in a document number (the hyphen first: literal in a class).
 DASHES = "-" + OTHER_DASHES
 # How many of the backend's matches a substring search adds to its own, at most.
@@ -127,24 +128,28 @@ def _containing_any(field: str, texts: set[str]) -> Q:
     return matches
 
 
-def is_unmarked(language: str, term: str, vendor: str) -> bool:
-    """Whether ``term`` is a word typed without its marks, to match as such (PostgreSQL only)."""
+def is_plain_word(term: str) -> bool:
+    """Whether ``term`` is written in plain letters only, as a word typed without marks is."""
+    return term.isascii() and term.isalpha()
+
+
+def may_be_unmarked(language: str, query: str, vendor: str) -> bool:
+    """Whether ``query`` may have words typed without their marks, to look for so (PostgreSQL)."""
     return (
         vendor == "postgresql"
-        and language in UNMARKED_LANGUAGES
-        and term.isascii()
-        and term.isalpha()
+        and language in MARKED_LANGUAGES
+        and any(map(is_plain_word, query.split()))
     )
 
 
-def _term_match(language: str, term: str, vendor: str) -> tuple[Q, Q, Q]:
+def _term_match(language: str, term: str, vendor: str, unmarked: bool) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
     title = build_localized_fieldname("title", language)
     standfirst = build_localized_fieldname("standfirst", language)
-    if is_unmarked(language, term, vendor):
-        # A whole word of the text without its marks; in bodies, the backend's tokens find
-        # the words typed as written.
-        word = rf"\m{term}\M"
+    if unmarked and is_plain_word(term):
+        # A word of the text without its marks (the start of one where ``term`` is a stem);
+        # in bodies, the backend's tokens find the words typed as written.
+        word = rf"\m{term}" if language in INFLECTING_LANGUAGES else rf"\m{term}\M"
         return (
             Q(**{f"{title}__unaccent__iregex": word}),
             Q(**{f"{standfirst}__unaccent__iregex": word}),
@@ -171,8 +176,13 @@ def _term_match(language: str, term: str, vendor: str) -> tuple[Q, Q, Q]:
     )
 
 
-def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
-    """``stories`` containing every word of ``query``, title matches first (``rank``)."""
+def substring_matches(
+    stories: QuerySet, language: str, query: str, unmarked: bool = False
+) -> QuerySet:
+    """``stories`` containing every word of ``query``, title matches first (``rank``).
+
+    With ``unmarked`` (PostgreSQL only), words of plain letters are matched without marks.
+    """
     terms = [matched_part(language, word) for word in query.split()[:10]]
     if not terms:
         return stories.annotate(rank=Value(0))
@@ -181,7 +191,7 @@ def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
     vendor = connections[stories.db].vendor
     every, in_titles, in_standfirsts = Q(), Q(), Q()
     for term in terms:
-        title, standfirst, body = _term_match(language, term, vendor)
+        title, standfirst, body = _term_match(language, term, vendor, unmarked)
         every &= title | standfirst | body
         in_titles &= title
         in_standfirsts &= standfirst
@@ -201,19 +211,19 @@ def substring_matches(stories: QuerySet, language: str, query: str) -> QuerySet:
     )
 
 
-def text_matches(stories: QuerySet, language: str, query: str, by_relevance: bool) -> Any:
+def text_matches(
+    stories: QuerySet, language: str, query: str, by_relevance: bool, unmarked: bool = False
+) -> Any:
     """``stories`` matching ``query`` on the database, most relevant or newest first.
 
     Counts and slices like a queryset. ``stories`` must be filtered on indexed fields only
-    (re-select them by ``pk`` first), as Wagtail's search backends require.
+    (re-select them by ``pk`` first), as Wagtail's search backends require. With
+    ``unmarked``, words of plain letters are matched without marks where the database can
+    (``may_be_unmarked``).
     """
-    vendor = connections[stories.db].vendor
-    if (
-        language in SUBSTRING_LANGUAGES
-        or any(map(is_number, query.split()))
-        or any(is_unmarked(language, word, vendor) for word in query.split())
-    ):
-        matches = substring_matches(stories, language, query)
+    unmarked = unmarked and may_be_unmarked(language, query, connections[stories.db].vendor)
+    if language in SUBSTRING_LANGUAGES or any(map(is_number, query.split())) or unmarked:
+        matches = substring_matches(stories, language, query, unmarked)
         if by_relevance:
             return matches.order_by("-rank", "-publication_date", "-pk")
         return matches.order_by("-publication_date", "-pk")
@@ -247,8 +257,9 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
         # is none of them).
         found = found.order_by("-publication_date", "-id")
     if request.query:
-        found = text_matches(found, request.language, request.query, by_relevance)
-    pages = list(found[request.offset : request.offset + PAGE_SIZE])
+        found, pages = _matching_page(found, request, by_relevance)
+    else:
+        pages = list(found[request.offset : request.offset + PAGE_SIZE])
     # Each row carries the number of matches (a window over the same query): no count query,
     # unless the reader asked for a page past the last.
     total = pages[0].found_total if pages else (found.count() if request.offset else 0)
@@ -258,6 +269,26 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
         request=request,
         degraded=degraded,
     )
+
+
+def _matching_page(
+    stories: QuerySet, request: SearchRequest, by_relevance: bool
+) -> tuple[Any, list]:
+    """The stories matching the reader's words, and the page asked for.
+
+    When nothing matches as typed, the words are looked for again without their marks.
+    """
+    page = slice(request.offset, request.offset + PAGE_SIZE)
+    found = text_matches(stories, request.language, request.query, by_relevance)
+    pages = list(found[page])
+    if (
+        pages
+        or not may_be_unmarked(request.language, request.query, connections[stories.db].vendor)
+        or (request.offset and found.count())  # a page past the last of what was found
+    ):
+        return found, pages
+    found = text_matches(stories, request.language, request.query, by_relevance, unmarked=True)
+    return found, list(found[page])
 
 
 def _section_path(section_id: str) -> str:

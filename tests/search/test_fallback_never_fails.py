@@ -286,6 +286,12 @@ def vietnamese(section):
         "market": published_story(
             section, {"vi": ("Đoàn doanh nghiệp mở thị trường cho trái cây", "Sang Úc.")}
         ),
+        "pepper": published_story(
+            section, {"fr": ("Le poivre obtient une indication géographique", "Protégée.")}
+        ),
+        "cashew": published_story(
+            section, {"en": ("Cashew processors open plants in Côte d'Ivoire", "Jobs.")}
+        ),
     }
 
 
@@ -303,6 +309,24 @@ def test_vietnamese_words_typed_without_marks_are_found_on_postgresql(
     client, vietnamese, postgresql, no_node, query, expected
 ):
     response = client.get("/vi/search/", {"q": query})
+    assert response.status_code == 200
+    assert hit_ids(response) == [vietnamese[name].pk for name in expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("fr", "indication geographique", ["pepper"]),  # found again without the marks
+        ("fr", "indications géographiques", ["pepper"]),  # as typed, inflected
+        ("fr", "geographique riz", []),  # every word must still match
+        ("en", "cote d'ivoire cashew", ["cashew"]),
+        ("en", "cashew processors", ["cashew"]),  # as typed: found at once
+    ],
+)
+def test_french_and_english_words_typed_without_marks_are_found_on_postgresql(
+    client, vietnamese, postgresql, no_node, language, query, expected
+):
+    response = client.get(f"/{language}/search/", {"q": query})
     assert response.status_code == 200
     assert hit_ids(response) == [vietnamese[name].pk for name in expected]
 
