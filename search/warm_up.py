@@ -23,7 +23,14 @@ from typing import Any
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Search
 
-from search.index import READ_ERRORS, admin_client, admin_policy, alias_name, languages
+from search.index import (
+    READ_ERRORS,
+    UNAVAILABLE_ERRORS,
+    admin_client,
+    admin_policy,
+    alias_name,
+    languages,
+)
 from search.reader.queries import build_search
 from search.reader.related import stories_like
 from search.reader.results import SearchRequest
@@ -31,7 +38,7 @@ from search.reader.suggestions import title_suggestions_search
 from search.syndication.feeds.selection import FeedAccess, FeedSelection, feed_search
 
 # Each search waits this long at most (less if the admin timeout is shorter): a hung node
-# costs the warm-up one wait, not a release.
+# costs the warm-up one wait (``warm_copies``), not a release.
 WARM_TIMEOUT = 10.0
 ROUNDS = 3
 AUTOCOMPLETE_PREFIX = 3
@@ -132,18 +139,24 @@ def warm_copy(copy: ShardCopy, client: Elasticsearch) -> list[float]:
 
 
 def warm_copies(client: Elasticsearch, copies: list[ShardCopy], rounds: int) -> WarmUp:
-    """Each copy answers the readers' searches ``rounds`` times; a copy that fails is left."""
+    """Each copy answers the readers' searches ``rounds`` times; a copy that fails is left.
+
+    A node that did not answer (down, hung) is left with all its copies: it costs one wait.
+    """
     report = WarmUp(copies=len(copies), languages=len({copy.language for copy in copies}))
     failed: set[ShardCopy] = set()
+    away: set[str] = set()
     for _ in range(rounds):
         took: list[float] = []
         for copy in copies:
-            if copy in failed:
+            if copy in failed or copy.node in away:
                 continue
             try:
                 took.extend(warm_copy(copy, client))
             except READ_ERRORS as error:
                 failed.add(copy)
+                if isinstance(error, UNAVAILABLE_ERRORS):
+                    away.add(copy.node)
                 report.failures.append(
                     f"{copy.index} shard {copy.shard} on node {copy.node}: {type(error).__name__}"
                 )

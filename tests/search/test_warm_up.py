@@ -144,3 +144,14 @@ def test_a_cluster_that_does_not_answer_fails_a_release_in_one_line(settings):
 def test_rounds_below_one_are_refused(settings):
     with pytest.raises(CommandError, match="at least 1"):
         call_command("search_warm", "--rounds", "0")
+
+
+def test_a_node_that_does_not_answer_costs_one_wait_not_one_per_copy():
+    with silent_server() as hung:
+        client = Elasticsearch(hung, request_timeout=0.5)
+        copies = [ShardCopy(language, f"news-{language}", 0, "frozen") for language in languages()]
+
+        report = warm_copies(client, copies, rounds=3)
+
+    assert len(report.failures) == 1 and "frozen" in report.failures[0]
+    assert report.rounds == [[], [], []]
