@@ -87,7 +87,8 @@ def admin_client() -> Elasticsearch:
     return _admin_client(url, admin_policy().timeout, ca_certs)
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
+    """``error`` on one line, its type named, for an operator's command output."""
     text = " ".join(str(error).split()) or type(error).__name__
     return (
         f"{type(error).__name__}: {text[:300]}" if type(error).__name__ not in text else text[:300]
@@ -113,10 +114,10 @@ def with_retries(what: str, call: Callable[[], T], policy: AdminPolicy | None = 
             raise
         except Exception as error:  # every failure becomes one line naming the step
             if not _is_transient(error):
-                raise ReindexFailed(f"{what} failed: {_one_line(error)}") from error
+                raise ReindexFailed(f"{what} failed: {one_line(error)}") from error
             if attempt == policy.attempts:
                 raise ReindexFailed(
-                    f"{what} failed after {attempt} attempts: {_one_line(error)}"
+                    f"{what} failed after {attempt} attempts: {one_line(error)}"
                 ) from error
             time.sleep(policy.backoff * 2 ** (attempt - 1))
     raise AssertionError("unreachable")  # pragma: no cover

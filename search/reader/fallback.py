@@ -218,10 +218,9 @@ def text_matches(
 
     Counts and slices like a queryset. ``stories`` must be filtered on indexed fields only
     (re-select them by ``pk`` first), as Wagtail's search backends require. With
-    ``unmarked``, words of plain letters are matched without marks where the database can
-    (``may_be_unmarked``).
+    ``unmarked`` (only where ``may_be_unmarked``), words of plain letters are matched without
+    their marks.
     """
-    unmarked = unmarked and may_be_unmarked(language, query, connections[stories.db].vendor)
     if language in SUBSTRING_LANGUAGES or any(map(is_number, query.split())) or unmarked:
         matches = substring_matches(stories, language, query, unmarked)
         if by_relevance:
@@ -256,13 +255,16 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
         # Newest first, ties by id: the search backend sorts only on its filter fields ("pk"
         # is none of them).
         found = found.order_by("-publication_date", "-id")
-    if request.query:
-        found, pages = _matching_page(found, request, by_relevance)
+    if not request.query:
+        pages, total = _page_and_total(found, request)
     else:
-        pages = list(found[request.offset : request.offset + PAGE_SIZE])
-    # Each row carries the number of matches (a window over the same query): no count query,
-    # unless the reader asked for a page past the last.
-    total = pages[0].found_total if pages else (found.count() if request.offset else 0)
+        asked = (request.language, request.query, by_relevance)
+        pages, total = _page_and_total(text_matches(found, *asked), request)
+        if not total and may_be_unmarked(
+            request.language, request.query, connections[found.db].vendor
+        ):
+            # Nothing as typed: the reader may have left the marks out.
+            pages, total = _page_and_total(text_matches(found, *asked, unmarked=True), request)
     return SearchResult(
         hits=hits_from_pages(pages, request.language),
         total=total,
@@ -271,24 +273,14 @@ def database_search(request: SearchRequest, degraded: bool = False) -> SearchRes
     )
 
 
-def _matching_page(
-    stories: QuerySet, request: SearchRequest, by_relevance: bool
-) -> tuple[Any, list]:
-    """The stories matching the reader's words, and the page asked for.
+def _page_and_total(found: Any, request: SearchRequest) -> tuple[list, int]:
+    """The page of ``found`` the reader asked for, and how many were found in all.
 
-    When nothing matches as typed, the words are looked for again without their marks.
+    Each row carries the number of matches (a window over the same query): no count query,
+    unless the reader asked for a page past the last.
     """
-    page = slice(request.offset, request.offset + PAGE_SIZE)
-    found = text_matches(stories, request.language, request.query, by_relevance)
-    pages = list(found[page])
-    if (
-        pages
-        or not may_be_unmarked(request.language, request.query, connections[stories.db].vendor)
-        or (request.offset and found.count())  # a page past the last of what was found
-    ):
-        return found, pages
-    found = text_matches(stories, request.language, request.query, by_relevance, unmarked=True)
-    return found, list(found[page])
+    pages = list(found[request.offset : request.offset + PAGE_SIZE])
+    return pages, pages[0].found_total if pages else (found.count() if request.offset else 0)
 
 
 def _section_path(section_id: str) -> str:

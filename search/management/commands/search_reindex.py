@@ -22,6 +22,7 @@ from search.index import (
     ReindexFailed,
     SearchUnavailable,
     languages_without_index,
+    one_line,
     prune_orphan_indices,
     rebuild_indices,
 )
@@ -110,8 +111,7 @@ class Command(BaseCommand):
         try:
             report = warm_up(indices)
         except READ_ERRORS as error:
-            reason = " ".join(str(error).split())[:200] or type(error).__name__
-            self.stderr.write(f"search_reindex: the new indices were not warmed: {reason}")
+            self.stderr.write(f"search_reindex: the new indices were not warmed: {one_line(error)}")
             return
         self.stdout.write(report.summary())
         for failure in report.failures:

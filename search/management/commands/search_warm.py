@@ -9,7 +9,7 @@ not even then: the outbox and the circuit already report a node that is away.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.index import READ_ERRORS, SearchUnavailable
+from search.index import READ_ERRORS, SearchUnavailable, one_line
 from search.management.commands.search_reindex import quiet_node_pool
 from search.warm_up import ROUNDS, warm_up
 
@@ -38,8 +38,7 @@ class Command(BaseCommand):
             with quiet_node_pool():
                 report = warm_up(rounds=rounds, started_within=started_within)
         except (SearchUnavailable, *READ_ERRORS) as error:
-            reason = " ".join(str(error).split())[:200] or type(error).__name__
-            message = f"search_warm: nothing warmed: {reason}"
+            message = f"search_warm: nothing warmed: {one_line(error)}"
             if started_within is not None:
                 self.stdout.write(message)
                 return
