@@ -13,7 +13,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from search import checks  # noqa: F401  registers the system checks
+        from search.reader.unmarked import add_unaccent_to_sqlite
         from search.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        connection_created.connect(add_unaccent_to_sqlite, dispatch_uid="sqlite_unaccent")

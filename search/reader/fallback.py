@@ -17,10 +17,9 @@ Numbers and official documents' numbers are looked for the same way in every lan
 whole numbers, ``D`` and ``Đ`` alike (the backend's tokens split them or miss the ``Đ``).
 
 Readers often type without the marks (``thuong mai`` for ``thương mại``, ``geographique``).
-On PostgreSQL, production's database, when nothing is found as typed in Vietnamese, English,
-French or Spanish, the words of plain letters are looked for again in the title and
-standfirst with their marks removed (``unaccent``): whole words, or the start of one in the
-inflecting languages. SQLite's full-text index drops the marks already.
+When nothing is found as typed in Vietnamese, English, French or Spanish, the words of plain
+letters are looked for again in the title and standfirst with their marks removed
+(``unmarked.py``): whole words, or the start of one in the inflecting languages.
 """
 
 import json
@@ -39,6 +38,7 @@ from content.models import LISTING_IMAGE_SPEC, ArticlePage, SectionPage, renditi
 from search.index import StoryUrls
 from search.reader.matching import OTHER_DASHES
 from search.reader.results import PAGE_SIZE, Hit, SearchRequest, SearchResult
+from search.reader.unmarked import is_plain_word, may_be_unmarked, word_pattern
 
 # The Wagtail search backend the fallback uses; a system check (search.E004) holds it to
 # a database backend, so that no fallback path ever waits on Elasticsearch.
@@ -55,8 +55,6 @@ INFLECTING_LANGUAGES = frozenset({"ru", "fr", "es", "ar"})
 ENDING_LETTERS = 2
 STEM_LETTERS = 5
 SUBSTRING_LANGUAGES = UNSPACED_LANGUAGES | PREFIXING_LANGUAGES.keys() | INFLECTING_LANGUAGES
-# Languages whose marks readers leave out.
-MARKED_LANGUAGES = frozenset({"vi", "en", "fr", "es"})
 # Any of them stands for any other in a document number (the hyphen first: literal in a class).
 DASHES = "-" + OTHER_DASHES
 # How many of the backend's matches a substring search adds to its own, at most.
@@ -128,20 +126,6 @@ def _containing_any(field: str, texts: set[str]) -> Q:
     return matches
 
 
-def is_plain_word(term: str) -> bool:
-    """Whether ``term`` is written in plain letters only, as a word typed without marks is."""
-    return term.isascii() and term.isalpha()
-
-
-def may_be_unmarked(language: str, query: str, vendor: str) -> bool:
-    """Whether ``query`` may have words typed without their marks, to look for so (PostgreSQL)."""
-    return (
-        vendor == "postgresql"
-        and language in MARKED_LANGUAGES
-        and any(map(is_plain_word, query.split()))
-    )
-
-
 def _term_match(language: str, term: str, vendor: str, unmarked: bool) -> tuple[Q, Q, Q]:
     """Matches of ``term`` in ``language``'s title, standfirst and body (a JSON column)."""
     title = build_localized_fieldname("title", language)
@@ -149,7 +133,7 @@ def _term_match(language: str, term: str, vendor: str, unmarked: bool) -> tuple[
     if unmarked and is_plain_word(term):
         # A word of the text without its marks (the start of one where ``term`` is a stem);
         # in bodies, the backend's tokens find the words typed as written.
-        word = rf"\m{term}" if language in INFLECTING_LANGUAGES else rf"\m{term}\M"
+        word = word_pattern(term, vendor, stem=language in INFLECTING_LANGUAGES)
         return (
             Q(**{f"{title}__unaccent__iregex": word}),
             Q(**{f"{standfirst}__unaccent__iregex": word}),
@@ -181,7 +165,7 @@ def substring_matches(
 ) -> QuerySet:
     """``stories`` containing every word of ``query``, title matches first (``rank``).
 
-    With ``unmarked`` (PostgreSQL only), words of plain letters are matched without marks.
+    With ``unmarked``, words of plain letters are matched without their marks.
     """
     terms = [matched_part(language, word) for word in query.split()[:10]]
     if not terms:
